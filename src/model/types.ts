@@ -1,0 +1,43 @@
+/** Which way an indicator points: `high` = a higher value means more need, `low` = a lower value means more need. */
+export type Direction = 'high' | 'low';
+
+/** How raw values become need values before they are combined. */
+export type Normalisation = 'percentile' | 'minmax' | 'zscore';
+
+/** How need values are combined into a score. */
+export type Aggregation = 'mean' | 'expo';
+
+/** The scoring method as one name, as the CLI and export spell it. */
+export type Method = 'percentile' | 'minmax' | 'zscore' | 'expo';
+
+/** Labels per UI language. */
+export interface Labels {
+  nl: string;
+  fr: string;
+  en: string;
+}
+
+/** One entry of the indicator catalogue (data/indicators.json). */
+export interface IndicatorDef {
+  id: string;
+  label: Labels;
+  unit: string;
+  direction: Direction;
+  defaultWeight: number;
+  source: string;
+  year: number | null;
+  /** Other column names under which this indicator is recognised in user files. */
+  aliases?: string[];
+}
+
+/** A ward (statistical sector, neighbourhood): the unit that is scored and ranked. */
+export interface Ward {
+  /** Position in the dataset; also the MapLibre feature id. */
+  index: number;
+  code: string;
+  name: string;
+  district: string | null;
+}
+
+/** Raw indicator values, one array per indicator id, aligned with the wards; null = missing. */
+export type ValueColumns = Record<string, (number | null)[]>;
