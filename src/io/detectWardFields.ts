@@ -1,0 +1,106 @@
+import { keyNameRank, normaliseCode } from './detectKeyColumn';
+
+/** Which boundary properties hold a ward's code, its name, and the larger area it belongs to. */
+export interface WardFields {
+  key: string | null;
+  name: string | null;
+  district: string | null;
+}
+
+// Matched against names lower-cased without separators ("TX_SECTOR_DESCR_NL" -> "txsectordescrnl"),
+// preferred in this order. Municipality names come last: they name the ward only in a municipality file.
+const NAME_NAMES = [
+  'txsectordescrnl', 'txsectordescrfr', 'txsectordescrde', 'txsectordescr',
+  'name', 'naam', 'nom', 'namenl', 'naamnl', 'nomnl', 'namefr', 'nomfr', 'naamfr', 'nameen',
+  'sectorname', 'sectornaam', 'nomsecteur', 'wijknaam', 'wijkname', 'nomquartier', 'districtname', 'label',
+  'txmuntydescrnl', 'txmuntydescrfr', 'txmuntydescrde', 'gemeentenaam', 'nomcommune', 'municipalityname',
+];
+
+const DISTRICT_NAMES = [
+  'district', 'wijk', 'quartier', 'deelgemeente', 'districtname',
+  'txmuntydescrnl', 'txmuntydescrfr', 'txmuntydescrde', 'municipality', 'municipalityname',
+  'gemeente', 'gemeentenaam', 'commune', 'nomcommune', 'city', 'stad', 'ville',
+];
+
+type Properties = Record<string, unknown> | null;
+
+function normalName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+}
+
+/** Whether every feature has a value for `name` and no two share it. */
+function isUnique(features: readonly { properties: Properties }[], name: string): boolean {
+  if (features.length === 0) return false;
+  const seen = new Set<string>();
+  for (const f of features) {
+    const code = normaliseCode(text(f.properties?.[name]));
+    if (code === '' || seen.has(code)) return false;
+    seen.add(code);
+  }
+  return true;
+}
+
+function filledShare(features: readonly { properties: Properties }[], name: string): number {
+  if (features.length === 0) return 0;
+  return features.filter((f) => text(f.properties?.[name]) !== '').length / features.length;
+}
+
+function distinctCount(features: readonly { properties: Properties }[], name: string): number {
+  return new Set(features.map((f) => text(f.properties?.[name])).filter((v) => v !== '')).size;
+}
+
+/** The property names matching `known`, in the order of `known`. */
+function byKnownName(propertyNames: string[], known: string[]): string[] {
+  return propertyNames
+    .map((name) => ({ name, rank: known.indexOf(normalName(name)) }))
+    .filter((c) => c.rank !== -1)
+    .sort((a, b) => a.rank - b.rank)
+    .map((c) => c.name);
+}
+
+/**
+ * Guesses the code, name and district properties of ward boundaries from their names (CD_SECTOR,
+ * TX_SECTOR_DESCR_NL, TX_MUNTY_DESCR_NL, naam, district, ...) and values: the code must be
+ * unique if possible, the name mostly filled in, the district shared by several wards.
+ */
+export function detectWardFields(
+  propertyNames: string[],
+  features: readonly { properties: Properties }[],
+): WardFields {
+  const keyed = propertyNames
+    .map((name) => ({ name, rank: keyNameRank(name) }))
+    .filter((c) => c.rank !== Infinity)
+    .sort((a, b) => a.rank - b.rank)
+    .map((c) => c.name);
+  const key =
+    keyed.find((name) => isUnique(features, name)) ??
+    keyed[0] ??
+    propertyNames.find((name) => isUnique(features, name)) ??
+    null;
+
+  const rest = propertyNames.filter((name) => name !== key);
+  const name =
+    byKnownName(rest, NAME_NAMES).find((n) => filledShare(features, n) >= 0.5) ??
+    rest.find(
+      (n) =>
+        features.every((f) => typeof (f.properties?.[n] ?? '') === 'string') &&
+        filledShare(features, n) >= 0.5 &&
+        distinctCount(features, n) >= 0.8 * features.length,
+    ) ??
+    null;
+
+  // A district groups wards: a property with a distinct value on (nearly) every ward is another
+  // name of the ward itself, such as the French name in a municipality file.
+  const district =
+    byKnownName(
+      rest.filter((n) => n !== name),
+      DISTRICT_NAMES,
+    ).find((n) => filledShare(features, n) >= 0.5 && (features.length < 2 || distinctCount(features, n) < 0.8 * features.length)) ??
+    null;
+
+  return { key, name, district };
+}

@@ -1,0 +1,218 @@
+import { bbox } from '@turf/turf';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import { BASE_STYLE, fillColour, wardLayers } from './style';
+
+setWorkerUrl(workerUrl);
+
+export interface HoverInfo {
+  title: string;
+  lines: string[];
+}
+
+export interface ChoroplethMapProps {
+  geometry: FeatureCollection;
+  wardCount: number;
+  districts: FeatureCollection | null;
+  currentAreas: FeatureCollection | null;
+  /** Colour class per ward index, -1 = no data. */
+  classes: Int8Array;
+  colours: string[];
+  selected: number | null;
+  focusRequest: number;
+  showCurrentAreas: boolean;
+  showDistricts: boolean;
+  attribution: string;
+  describe: (index: number) => HoverInfo;
+  onSelect: (index: number | null) => void;
+  onMapReady?: (map: MapLibreMap | null) => void;
+}
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * The one component that owns the MapLibre map. It applies only what changed: new geometry is
+ * uploaded once per dataset; colours change through feature-state and a paint property, so moving
+ * a weight slider never re-uploads geometry.
+ */
+export function ChoroplethMap(props: ChoroplethMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const applied = useRef<{ classes: Int8Array | null; selected: number | null }>({ classes: null, selected: null });
+  const [ready, setReady] = useState(false);
+  const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const map = new MapLibreMap({
+      container: element,
+      style: BASE_STYLE,
+      center: [4.35, 50.85],
+      zoom: 7,
+      attributionControl: false,
+      fadeDuration: 0,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.addControl(new AttributionControl({ compact: false, customAttribution: latest.current.attribution }), 'bottom-right');
+    map.on('load', () => {
+      map.addSource('wards', { type: 'geojson', data: EMPTY });
+      map.addSource('districts', { type: 'geojson', data: EMPTY });
+      map.addSource('current', { type: 'geojson', data: EMPTY });
+      for (const layer of wardLayers(latest.current.colours)) map.addLayer(layer);
+      setReady(true);
+    });
+    map.on('idle', () => {
+      if (map.getSource('wards') && map.isSourceLoaded('wards')) element.dataset.idle = 'true';
+    });
+    let hovered: number | null = null;
+    const setHovered = (index: number | null) => {
+      if (hovered === index) return;
+      if (hovered !== null) map.setFeatureState({ source: 'wards', id: hovered }, { hover: false });
+      if (index !== null) map.setFeatureState({ source: 'wards', id: index }, { hover: true });
+      hovered = index;
+    };
+    map.on('mousemove', 'wards-fill', (e) => {
+      const id = e.features?.[0]?.id;
+      if (typeof id !== 'number') return;
+      setHovered(id);
+      setHover({ index: id, x: e.point.x, y: e.point.y });
+      map.getCanvas().style.cursor = 'pointer';
+    });
+    map.on('mouseleave', 'wards-fill', () => {
+      setHovered(null);
+      setHover(null);
+      map.getCanvas().style.cursor = '';
+    });
+    map.on('click', (e) => {
+      const hit = map.queryRenderedFeatures(e.point, { layers: ['wards-fill'] })[0];
+      latest.current.onSelect(typeof hit?.id === 'number' ? hit.id : null);
+    });
+    mapRef.current = map;
+    latest.current.onMapReady?.(map);
+    return () => {
+      latest.current.onMapReady?.(null);
+      map.remove();
+      mapRef.current = null;
+      setReady(false);
+    };
+  }, []);
+
+  const markBusy = () => {
+    if (container.current) container.current.dataset.idle = 'false';
+  };
+
+  // New geometry: upload once, forget the feature-states that belonged to the old wards, fit the view.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    markBusy();
+    map.removeFeatureState({ source: 'wards' });
+    applied.current = { classes: null, selected: null };
+    (map.getSource('wards') as GeoJSONSource).setData(props.geometry);
+    if (props.geometry.features.length > 0) {
+      const [minX, minY, maxX, maxY] = bbox(props.geometry);
+      map.fitBounds([minX, minY, maxX, maxY], { padding: 24, animate: false });
+    }
+  }, [ready, props.geometry]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    markBusy();
+    (map.getSource('districts') as GeoJSONSource).setData(props.districts ?? EMPTY);
+  }, [ready, props.districts]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    markBusy();
+    (map.getSource('current') as GeoJSONSource).setData(props.currentAreas ?? EMPTY);
+  }, [ready, props.currentAreas]);
+
+  // Recolour: only the wards whose class changed get a new feature-state.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const previous = applied.current.classes;
+    const next = props.classes;
+    let changed = 0;
+    for (let i = 0; i < next.length; i++) {
+      if (previous && previous.length === next.length && previous[i] === next[i]) continue;
+      map.setFeatureState({ source: 'wards', id: i }, { c: next[i] });
+      changed++;
+    }
+    applied.current.classes = next;
+    if (changed > 0) markBusy();
+  }, [ready, props.classes, props.geometry]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    markBusy();
+    map.setPaintProperty('wards-fill', 'fill-color', fillColour(props.colours));
+  }, [ready, props.colours]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const previous = applied.current.selected;
+    if (previous === props.selected) return;
+    if (previous !== null) map.setFeatureState({ source: 'wards', id: previous }, { selected: false });
+    if (props.selected !== null) map.setFeatureState({ source: 'wards', id: props.selected }, { selected: true });
+    applied.current.selected = props.selected;
+    markBusy();
+  }, [ready, props.selected, props.geometry]);
+
+  const featureById = useMemo(() => new Map(props.geometry.features.map((f) => [f.id, f])), [props.geometry]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || props.focusRequest === 0 || props.selected === null) return;
+    const feature = featureById.get(props.selected);
+    if (!feature) return;
+    const [minX, minY, maxX, maxY] = bbox(feature);
+    map.fitBounds([minX, minY, maxX, maxY], { padding: 80, maxZoom: Math.max(map.getZoom(), 14), duration: 400 });
+    // Only a new request moves the map; a later re-render with the same request does not.
+  }, [ready, props.focusRequest]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const visibility = (on: boolean) => (on ? 'visible' : 'none');
+    map.setLayoutProperty('districts-line', 'visibility', visibility(props.showDistricts));
+    map.setLayoutProperty('current-casing', 'visibility', visibility(props.showCurrentAreas));
+    map.setLayoutProperty('current-line', 'visibility', visibility(props.showCurrentAreas));
+  }, [ready, props.showDistricts, props.showCurrentAreas]);
+
+  const info = hover ? props.describe(hover.index) : null;
+  return (
+    <div className="map-wrap">
+      <div
+        ref={container}
+        className="map"
+        data-testid="map"
+        data-idle="false"
+        data-ward-count={props.wardCount}
+        role="region"
+        aria-label="Map of wards coloured by priority"
+      />
+      {info && hover && (
+        <div className="map-tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }} role="status">
+          <strong>{info.title}</strong>
+          {info.lines.map((line) => (
+            <div key={line}>{line}</div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

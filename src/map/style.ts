@@ -1,0 +1,73 @@
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { NO_DATA_COLOUR } from './palette';
+
+/** A style with no remote source, glyphs or sprites: the map makes no network request by itself. */
+export const BASE_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } }],
+};
+
+/** Fill colour by the feature-state `c` (colour class, -1 or unset = no data). */
+export function fillColour(colours: readonly string[]): ExpressionSpecification {
+  if (colours.length === 0) return ['literal', NO_DATA_COLOUR] as unknown as ExpressionSpecification;
+  const cases: (number | string)[] = [];
+  colours.forEach((colour, i) => cases.push(i, colour));
+  // The spec's tuple types cannot express a variable number of match arms.
+  return ['match', ['coalesce', ['feature-state', 'c'], -1], ...cases, NO_DATA_COLOUR] as unknown as ExpressionSpecification;
+}
+
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+
+/** The layers drawn over the background, bottom to top. Sources: wards, districts, current. */
+export function wardLayers(colours: readonly string[]): LayerSpecification[] {
+  return [
+    {
+      id: 'wards-fill',
+      type: 'fill',
+      source: 'wards',
+      paint: { 'fill-color': fillColour(colours), 'fill-opacity': 0.88 },
+    },
+    {
+      id: 'wards-line',
+      type: 'line',
+      source: 'wards',
+      paint: { 'line-color': '#ffffff', 'line-width': 0.6, 'line-opacity': 0.8 },
+    },
+    {
+      id: 'districts-line',
+      type: 'line',
+      source: 'districts',
+      paint: { 'line-color': '#3a3a3a', 'line-width': 1.6 },
+    },
+    {
+      // Current CHW areas: a thick dashed outline with a white casing, so they read without colour.
+      id: 'current-casing',
+      type: 'line',
+      source: 'current',
+      paint: { 'line-color': '#ffffff', 'line-width': 5 },
+    },
+    {
+      id: 'current-line',
+      type: 'line',
+      source: 'current',
+      paint: { 'line-color': '#e4007c', 'line-width': 3, 'line-dasharray': [2, 1] },
+    },
+    {
+      id: 'wards-hover',
+      type: 'line',
+      source: 'wards',
+      paint: { 'line-color': '#222222', 'line-width': ['case', hovered, 2, 0] },
+    },
+    {
+      id: 'wards-selected',
+      type: 'line',
+      source: 'wards',
+      paint: {
+        'line-color': '#000000',
+        'line-width': ['case', selected, 3.5, 0],
+      },
+    },
+  ];
+}

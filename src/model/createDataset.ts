@@ -1,0 +1,161 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { joinToWards, type JoinReport } from './joinToWards';
+import { normaliseCode } from './normaliseCode';
+import type { IndicatorDef, ValueColumns, Ward } from './types';
+
+export type WardGeometry = Polygon | MultiPolygon;
+
+/** A loaded dataset: wards with their geometry, indicators and the joins that produced them. */
+export interface Dataset {
+  name: string;
+  synthetic: boolean;
+  attribution: string | null;
+  wards: Ward[];
+  /** Map features, one per ward that has a geometry; `id` is the ward index (for feature-state). */
+  geometry: FeatureCollection<WardGeometry, Record<string, never>>;
+  districts: FeatureCollection | null;
+  indicators: IndicatorDef[];
+  values: ValueColumns;
+  /** Indices of the wards where CHW teams work today, with the team's name. */
+  currentAreas: { index: number; team: string }[];
+  joinReports: JoinReport[];
+  /** Problems found while assembling (duplicate ward codes, …); file-level problems stay with the loaders. */
+  warnings: string[];
+}
+
+/** One indicator file, already parsed: codes and numeric columns aligned with them. */
+export interface IndicatorTableInput {
+  file: string;
+  keys: readonly string[];
+  values: ValueColumns;
+}
+
+export interface DatasetInput {
+  name: string;
+  synthetic?: boolean;
+  attribution?: string | null;
+  features: readonly Feature<WardGeometry | null, Record<string, unknown> | null>[];
+  fields: { key: string; name: string | null; district: string | null };
+  tables: readonly IndicatorTableInput[];
+  catalogue: readonly IndicatorDef[];
+  districts?: FeatureCollection | null;
+  currentAreas?: readonly { code: string; team: string }[];
+}
+
+/**
+ * Builds a dataset from boundaries and indicator tables: one ward per feature with a code (the first
+ * feature wins when a code repeats), then the tables joined as addIndicators does.
+ */
+export function createDataset(input: DatasetInput): Dataset {
+  const warnings: string[] = [];
+  const wards: Ward[] = [];
+  const features: Feature<WardGeometry, Record<string, never>>[] = [];
+  const seen = new Set<string>();
+  let withoutCode = 0;
+  let withoutGeometry = 0;
+  for (const feature of input.features) {
+    const properties = feature.properties ?? {};
+    const code = textOf(properties[input.fields.key]);
+    if (code === null) {
+      withoutCode++;
+      continue;
+    }
+    const normalised = normaliseCode(code);
+    if (seen.has(normalised)) {
+      warnings.push(`Ward code ${code} appears more than once; the first feature is used.`);
+      continue;
+    }
+    seen.add(normalised);
+    const index = wards.length;
+    wards.push({
+      index,
+      code,
+      name: (input.fields.name && textOf(properties[input.fields.name])) || code,
+      district: input.fields.district ? textOf(properties[input.fields.district]) : null,
+    });
+    if (feature.geometry) features.push({ type: 'Feature', id: index, properties: {}, geometry: feature.geometry });
+    else withoutGeometry++;
+  }
+  if (withoutCode > 0) warnings.push(`${withoutCode} feature(s) have no value in "${input.fields.key}" and were left out.`);
+  if (withoutGeometry > 0) warnings.push(`${withoutGeometry} ward(s) have no geometry: they are ranked but not drawn.`);
+
+  const indexOf = new Map(wards.map((w) => [normaliseCode(w.code), w.index]));
+  const currentAreas: Dataset['currentAreas'] = [];
+  for (const area of input.currentAreas ?? []) {
+    const index = indexOf.get(normaliseCode(area.code));
+    if (index === undefined) warnings.push(`Current CHW area ${area.code} matches no ward.`);
+    else currentAreas.push({ index, team: area.team });
+  }
+
+  const base: Dataset = {
+    name: input.name,
+    synthetic: input.synthetic ?? false,
+    attribution: input.attribution ?? null,
+    wards,
+    geometry: { type: 'FeatureCollection', features },
+    districts: input.districts ?? null,
+    indicators: [],
+    values: {},
+    currentAreas,
+    joinReports: [],
+    warnings,
+  };
+  return addIndicators(base, input.tables, input.catalogue);
+}
+
+/**
+ * Joins more indicator tables to a dataset's wards by code and returns the extended dataset (the input
+ * is not changed). Each column is matched to the catalogue by id or alias; a column the catalogue does
+ * not know becomes an indicator of its own (direction `high`, weight 1) for the user to set. A column
+ * whose id is already taken is kept under a suffixed id ("income (2)").
+ */
+export function addIndicators(
+  dataset: Dataset,
+  tables: readonly IndicatorTableInput[],
+  catalogue: readonly IndicatorDef[],
+): Dataset {
+  const codes = dataset.wards.map((w) => w.code);
+  const indicators = [...dataset.indicators];
+  const values: ValueColumns = { ...dataset.values };
+  const joinReports = [...dataset.joinReports];
+  for (const table of tables) {
+    const joined = joinToWards(codes, { keys: table.keys, values: table.values }, table.file);
+    joinReports.push(joined.report);
+    for (const [column, cells] of Object.entries(joined.values)) {
+      const known = findInCatalogue(catalogue, column);
+      let id = known?.id ?? column;
+      if (values[id]) {
+        let n = 2;
+        while (values[`${id} (${n})`]) n++;
+        id = `${id} (${n})`;
+      }
+      values[id] = cells;
+      indicators.push(
+        known && id === known.id
+          ? known
+          : {
+              id,
+              label: { nl: id, fr: id, en: id },
+              unit: known?.unit ?? '',
+              direction: known?.direction ?? 'high',
+              defaultWeight: known?.defaultWeight ?? 1,
+              source: table.file,
+              year: null,
+            },
+      );
+    }
+  }
+  return { ...dataset, indicators, values, joinReports };
+}
+
+/** The catalogue entry a column name stands for, by id or alias, ignoring case. */
+export function findInCatalogue(catalogue: readonly IndicatorDef[], column: string): IndicatorDef | undefined {
+  const name = column.trim().toLowerCase();
+  return catalogue.find((d) => d.id.toLowerCase() === name || (d.aliases ?? []).some((a) => a.toLowerCase() === name));
+}
+
+function textOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value).trim();
+  return text === '' ? null : text;
+}

@@ -1,0 +1,33 @@
+import { NO_DATA_COLOUR } from '../map/palette';
+
+export interface LegendProps {
+  title: string;
+  /** One entry per class, from least to most need. */
+  entries: { colour: string; label: string }[];
+  noDataCount: number;
+}
+
+/** The map legend: classes from most to least need, then the no-data colour. */
+export function Legend({ title, entries, noDataCount }: LegendProps) {
+  return (
+    <figure className="legend" aria-label="Legend">
+      <figcaption>{title}</figcaption>
+      <ul>
+        {[...entries].reverse().map((e) => (
+          <li key={e.label + e.colour}>
+            <span className="swatch" style={{ background: e.colour }} aria-hidden="true" />
+            {e.label}
+          </li>
+        ))}
+        <li>
+          <span className="swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
+          No data{noDataCount > 0 ? ` (${noDataCount})` : ''}
+        </li>
+        <li>
+          <span className="swatch current" aria-hidden="true" />
+          Current CHW area
+        </li>
+      </ul>
+    </figure>
+  );
+}

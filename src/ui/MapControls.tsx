@@ -1,0 +1,78 @@
+import type { PaletteName } from '../app/state';
+import type { Classification } from '../model/classify';
+import type { IndicatorDef } from '../model/types';
+
+export interface MapControlsProps {
+  indicators: IndicatorDef[];
+  colourBy: string;
+  classification: Classification;
+  classCount: number;
+  palette: PaletteName;
+  showCurrentAreas: boolean;
+  showDistricts: boolean;
+  hasCurrentAreas: boolean;
+  hasDistricts: boolean;
+  onColourBy: (value: string) => void;
+  onClassification: (value: Classification) => void;
+  onClassCount: (value: number) => void;
+  onPalette: (value: PaletteName) => void;
+  onToggleCurrentAreas: () => void;
+  onToggleDistricts: () => void;
+}
+
+/** What the map shows and how it is classed and coloured. */
+export function MapControls(props: MapControlsProps) {
+  return (
+    <div className="map-controls" role="group" aria-label="Map display">
+      <label>
+        Colour by
+        <select value={props.colourBy} onChange={(e) => props.onColourBy(e.currentTarget.value)}>
+          <option value="score">Priority score</option>
+          {props.indicators.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.label.en}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Classes
+        <select value={props.classification} onChange={(e) => props.onClassification(e.currentTarget.value as Classification)}>
+          <option value="quantile">Quantiles</option>
+          <option value="equal">Equal intervals</option>
+          <option value="ckmeans">Natural breaks (ckmeans)</option>
+        </select>
+      </label>
+      <label>
+        Number
+        <select value={props.classCount} onChange={(e) => props.onClassCount(Number(e.currentTarget.value))}>
+          {[3, 4, 5, 6, 7].map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Palette
+        <select value={props.palette} onChange={(e) => props.onPalette(e.currentTarget.value as PaletteName)}>
+          <option value="viridis">Viridis</option>
+          <option value="cividis">Cividis</option>
+          <option value="magma">Magma</option>
+        </select>
+      </label>
+      {props.hasCurrentAreas && (
+        <label className="check">
+          <input type="checkbox" checked={props.showCurrentAreas} onChange={props.onToggleCurrentAreas} />
+          Current CHW areas
+        </label>
+      )}
+      {props.hasDistricts && (
+        <label className="check">
+          <input type="checkbox" checked={props.showDistricts} onChange={props.onToggleDistricts} />
+          Districts
+        </label>
+      )}
+    </div>
+  );
+}

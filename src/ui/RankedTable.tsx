@@ -1,0 +1,142 @@
+import { useEffect, useRef } from 'react';
+import type { IndicatorDef, Ward } from '../model/types';
+import { formatScore, formatValue } from './formatValue';
+
+export interface RankedRow {
+  ward: Ward;
+  rank: number | null;
+  score: number | null;
+  used: number;
+}
+
+export interface RankedTableProps {
+  rows: RankedRow[];
+  indicators: IndicatorDef[];
+  values: Record<string, (number | null)[]>;
+  weighted: number;
+  selected: number | null;
+  sort: { column: string; descending: boolean };
+  districts: string[];
+  districtFilter: string | null;
+  currentAreas: ReadonlySet<number>;
+  onSort: (column: string) => void;
+  onSelect: (index: number) => void;
+  onDistrictFilter: (district: string | null) => void;
+}
+
+/** The ranked wards: one row per ward in the chosen order; a click or Enter selects a ward. */
+export function RankedTable(props: RankedTableProps) {
+  const { rows, indicators, values, selected, sort } = props;
+  const body = useRef<HTMLTableSectionElement>(null);
+
+  useEffect(() => {
+    if (selected === null) return;
+    const row = body.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${selected}"]`);
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const header = (column: string, label: string, numeric = false) => {
+    const active = sort.column === column;
+    return (
+      <th
+        scope="col"
+        className={numeric ? 'num' : undefined}
+        aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+      >
+        <button type="button" className="sort" onClick={() => props.onSort(column)}>
+          {label}
+          <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="table-panel">
+      <div className="table-tools">
+        <label>
+          District
+          <select
+            value={props.districtFilter ?? ''}
+            onChange={(e) => props.onDistrictFilter(e.currentTarget.value === '' ? null : e.currentTarget.value)}
+          >
+            <option value="">All districts</option>
+            {props.districts.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="count" aria-live="polite">
+          {rows.length} wards
+        </span>
+      </div>
+      <div className="table-scroll">
+        <table className="ranked">
+          <caption>Ranked wards</caption>
+          <thead>
+            <tr>
+              {header('rank', 'Rank', true)}
+              {header('code', 'Code')}
+              {header('name', 'Name')}
+              {header('district', 'District')}
+              {header('score', 'Score', true)}
+              {indicators.map((d) => (
+                <th key={d.id} scope="col" className="num" aria-sort={sort.column === d.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                  <button type="button" className="sort" onClick={() => props.onSort(d.id)} title={d.label.en}>
+                    {d.label.en}
+                    {d.unit ? ` (${d.unit})` : ''}
+                    <span aria-hidden="true">{sort.column === d.id ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+                  </button>
+                </th>
+              ))}
+              <th scope="col" className="num" title="Indicators with a value out of the weighted indicators">
+                Data
+              </th>
+            </tr>
+          </thead>
+          <tbody ref={body}>
+            {rows.map(({ ward, rank, score, used }) => (
+              <tr
+                key={ward.index}
+                data-code={ward.code}
+                data-index={ward.index}
+                aria-selected={ward.index === selected}
+                tabIndex={0}
+                onClick={() => props.onSelect(ward.index)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    props.onSelect(ward.index);
+                  }
+                }}
+              >
+                <td className="num">{rank ?? '–'}</td>
+                <td className="code">{ward.code}</td>
+                <td>
+                  {ward.name}
+                  {props.currentAreas.has(ward.index) && (
+                    <span className="badge" title="A CHW team works here today">
+                      CHW
+                    </span>
+                  )}
+                </td>
+                <td>{ward.district ?? '–'}</td>
+                <td className="num score">{formatScore(score)}</td>
+                {indicators.map((d) => (
+                  <td key={d.id} className="num">
+                    {formatValue(values[d.id][ward.index], d.unit)}
+                  </td>
+                ))}
+                <td className={used < props.weighted ? 'num partial' : 'num'}>
+                  {used}/{props.weighted}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
