@@ -3,7 +3,7 @@ import type { Problem } from '../io/problem';
 import type { Dataset } from '../model/createDataset';
 import { ProblemList } from '../ui/ProblemList';
 import type { SourceFile } from './assembleDataset';
-import { CATALOGUE } from './loadDemoDataset';
+import { CATALOGUE } from './catalogue';
 import { applyStaging, describeJoin, EMPTY_STAGING, previewMatches, stagedWardCodes, stageFiles, type Staging } from './staging';
 
 export interface LoadDataProps {

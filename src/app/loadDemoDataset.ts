@@ -1,12 +1,7 @@
-import { parseCatalogue } from '../io/parseCatalogue';
 import type { Problem } from '../io/problem';
 import type { Dataset } from '../model/createDataset';
-import type { IndicatorDef } from '../model/types';
 import { assembleDataset } from './assembleDataset';
-import catalogueJson from '../../data/indicators.json';
-
-/** The indicator catalogue shipped with the app, validated once. */
-export const CATALOGUE: IndicatorDef[] = parseCatalogue(catalogueJson, 'data/indicators.json').data ?? [];
+import { CATALOGUE } from './catalogue';
 
 /**
  * Loads the embedded synthetic city. Its files are separate chunks, fetched from the app's own origin

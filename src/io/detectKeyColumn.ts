@@ -1,3 +1,4 @@
+import { normaliseCode } from '../model/normaliseCode';
 // Names under which area codes travel, most specific first: a Statbel table often carries both the
 // sector code and the municipality code, and the sector is the finer key. Matched against the name
 // lower-cased with everything but letters and digits removed ("CD_STAT_SECTOR" -> "cdstatsector").
@@ -30,13 +31,6 @@ export function keyNameRank(name: string): number {
   return rank === -1 ? Infinity : rank;
 }
 
-/**
- * The form in which area codes are compared: trimmed, upper-cased, without Statbel's trailing "-"
- * (normaliseCode(" 24107a00- ") is "24107A00"), so "11053A29-" in one file meets "11053A29" in another.
- */
-export function normaliseCode(code: string): string {
-  return code.trim().replace(/-+$/, '').toUpperCase();
-}
 
 /**
  * Guesses which column holds the area codes. With `candidates` (the boundary keys), the column

@@ -1,4 +1,5 @@
-import { keyNameRank, normaliseCode } from './detectKeyColumn';
+import { normaliseCode } from '../model/normaliseCode';
+import { keyNameRank } from './detectKeyColumn';
 
 /** Which boundary properties hold a ward's code, its name, and the larger area it belongs to. */
 export interface WardFields {

@@ -7,6 +7,7 @@ const labels = z.object({ nl: z.string().min(1), fr: z.string().min(1), en: z.st
 const indicatorSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_]+$/, 'letters, digits and _ only'),
   label: labels,
+  shortLabel: labels.optional(),
   unit: z.string(),
   direction: z.enum(['high', 'low']),
   defaultWeight: z.number().min(0).max(5),

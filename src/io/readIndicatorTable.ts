@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { capProblems } from './capProblems';
-import { keyNameRank, normaliseCode } from './detectKeyColumn';
+import { normaliseCode } from '../model/normaliseCode';
+import { keyNameRank } from './detectKeyColumn';
 import type { CsvTable } from './parseCsv';
 import { parseNumber, type ParsedNumber } from './parseNumber';
 import { problem, type Loaded, type Problem } from './problem';

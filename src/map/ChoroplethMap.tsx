@@ -180,9 +180,14 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     const feature = featureById.get(props.selected);
     if (!feature) return;
     const [minX, minY, maxX, maxY] = bbox(feature);
-    map.fitBounds([minX, minY, maxX, maxY], { padding: 80, maxZoom: Math.max(map.getZoom(), 14), duration: 400 });
-    // Only a new request moves the map; a later re-render with the same request does not.
-  }, [ready, props.focusRequest]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Keep the neighbourhood in view (zoom 13 at most) and the ward clear of the details panel on the right.
+    map.fitBounds([minX, minY, maxX, maxY], {
+      padding: { top: 60, bottom: 60, left: 60, right: 360 },
+      maxZoom: Math.max(map.getZoom(), 13),
+      duration: 400,
+    });
+    // Only a new request moves the map: the selection alone (a click on the map) does not.
+  }, [ready, props.focusRequest]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -21,6 +21,8 @@ export interface Labels {
 export interface IndicatorDef {
   id: string;
   label: Labels;
+  /** A few words for table headers and the legend; the label when absent. */
+  shortLabel?: Labels;
   unit: string;
   direction: Direction;
   defaultWeight: number;

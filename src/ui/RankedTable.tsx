@@ -84,9 +84,9 @@ export function RankedTable(props: RankedTableProps) {
               {header('score', 'Score', true)}
               {indicators.map((d) => (
                 <th key={d.id} scope="col" className="num" aria-sort={sort.column === d.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" className="sort" onClick={() => props.onSort(d.id)} title={d.label.en}>
-                    {d.label.en}
-                    {d.unit ? ` (${d.unit})` : ''}
+                  <button type="button" className="sort" onClick={() => props.onSort(d.id)} title={`${d.label.en}${d.unit ? ` (${d.unit})` : ''}`}>
+                    {(d.shortLabel ?? d.label).en}
+                    {d.unit && d.unit !== 'persons' && d.unit !== 'contacts' ? ` (${d.unit})` : ''}
                     <span aria-hidden="true">{sort.column === d.id ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
                   </button>
                 </th>

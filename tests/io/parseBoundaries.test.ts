@@ -1,0 +1,256 @@
+import { booleanClockwise } from '@turf/turf';
+import type { Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { parseBoundaries } from '../../src/io/parseBoundaries';
+import { sharedData } from './sharedData';
+
+// Clockwise, the way d3 and many shapefile exports write outer rings.
+const SQUARE_CW = [[[4.9, 50.8], [4.9, 50.81], [4.91, 50.81], [4.91, 50.8], [4.9, 50.8]]];
+const SQUARE_2 = [[[5.0, 50.8], [5.01, 50.8], [5.01, 50.81], [5.0, 50.81], [5.0, 50.8]]];
+
+function collection(features: unknown[]): string {
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}
+
+function feature(geometry: unknown, properties: Record<string, unknown> | null = {}) {
+  return { type: 'Feature', geometry, properties };
+}
+
+describe('parseBoundaries', () => {
+  it('parseBoundaries(geojson) reads polygons and multipolygons with their property names', () => {
+    const text = collection([
+      feature({ type: 'Polygon', coordinates: SQUARE_CW }, { code: 'A', naam: 'Noord' }),
+      feature({ type: 'MultiPolygon', coordinates: [SQUARE_2] }, { code: 'B', extra: 1 }),
+    ]);
+    const { data, problems } = parseBoundaries(text, 'wards.geojson');
+    expect(problems).toEqual([]);
+    expect(data?.source).toBe('geojson');
+    expect(data?.objectName).toBeNull();
+    expect(data?.features).toHaveLength(2);
+    expect(data?.features.map((f) => f.properties?.code)).toEqual(['A', 'B']);
+    expect(data?.propertyNames).toEqual(['code', 'naam', 'extra']);
+  });
+
+  it('parseBoundaries(geojson) rewinds outer rings counterclockwise (RFC 7946)', () => {
+    const { data } = parseBoundaries(collection([feature({ type: 'Polygon', coordinates: SQUARE_CW })]), 'f');
+    const ring = (data?.features[0].geometry as Polygon).coordinates[0];
+    expect(booleanClockwise(SQUARE_CW[0])).toBe(true);
+    expect(booleanClockwise(ring)).toBe(false);
+    expect(ring).toHaveLength(5);
+  });
+
+  it('parseBoundaries(geojson) accepts a BOM and null properties', () => {
+    const { data, problems } = parseBoundaries('\uFEFF' + collection([feature({ type: 'Polygon', coordinates: SQUARE_2 }, null)]), 'f');
+    expect(problems).toEqual([]);
+    expect(data?.features[0].properties).toEqual({});
+  });
+
+  it('parseBoundaries(geojson) keeps a feature with a null geometry, with a warning', () => {
+    const text = collection([feature({ type: 'Polygon', coordinates: SQUARE_2 }, { code: 'A' }), feature(null, { code: 'B' })]);
+    const { data, problems } = parseBoundaries(text, 'f');
+    expect(data?.features).toHaveLength(2);
+    expect(data?.features[1].geometry).toBeNull();
+    expect(problems).toEqual([
+      { file: 'f', row: 2, column: null, message: 'feature 2 has no geometry; kept, but it cannot be drawn', severity: 'warning' },
+    ]);
+  });
+
+  it('parseBoundaries(geojson) drops points and lines among polygons, with a warning each', () => {
+    const text = collection([
+      feature({ type: 'Point', coordinates: [4.9, 50.8] }),
+      feature({ type: 'Polygon', coordinates: SQUARE_2 }, { code: 'A' }),
+      feature({ type: 'LineString', coordinates: [[4.9, 50.8], [5, 51]] }),
+    ]);
+    const { data, problems } = parseBoundaries(text, 'f');
+    expect(data?.features.map((f) => f.properties?.code)).toEqual(['A']);
+    expect(problems.map((p) => [p.row, p.severity, p.message])).toEqual([
+      [1, 'warning', 'feature 1 is a Point, not a polygon; dropped'],
+      [3, 'warning', 'feature 3 is a LineString, not a polygon; dropped'],
+    ]);
+  });
+
+  it('parseBoundaries(geojson) reports a file of points only as an error', () => {
+    const points = Array.from({ length: 15 }, (_, i) => feature({ type: 'Point', coordinates: [4 + i / 10, 50.8] }));
+    const { data, problems } = parseBoundaries(collection(points), 'pts.geojson');
+    expect(data).toBeNull();
+    expect(problems.filter((p) => p.severity === 'warning')).toHaveLength(11);
+    expect(problems[10].message).toBe('and 5 more features that are not polygons dropped');
+    expect(problems.at(-1)).toEqual({
+      file: 'pts.geojson',
+      row: null,
+      column: null,
+      message: 'no polygon features: nothing to draw',
+      severity: 'error',
+    });
+  });
+
+  it('parseBoundaries(geojson) drops invalid features and features with broken coordinates', () => {
+    const text = collection([
+      { type: 'Feature', geometry: { coordinates: [] }, properties: {} },
+      feature({ type: 'Polygon', coordinates: [[[4.9, 'x'], [4.9, 50.8]]] }),
+      feature({ type: 'Polygon', coordinates: SQUARE_2 }),
+    ]);
+    const { data, problems } = parseBoundaries(text, 'f');
+    expect(data?.features).toHaveLength(1);
+    expect(problems.map((p) => [p.row, p.severity])).toEqual([
+      [1, 'warning'],
+      [2, 'warning'],
+    ]);
+    expect(problems[0].message).toBe(
+      'feature 1 is not a valid GeoJSON Feature (geometry.type: Invalid input: expected string, received undefined); dropped',
+    );
+    expect(problems[1].message).toBe('feature 2 has invalid coordinates; dropped');
+  });
+
+  it('parseBoundaries(text) reports truncated JSON with the position', () => {
+    const text = collection([feature({ type: 'Polygon', coordinates: SQUARE_2 })]);
+    const { data, problems } = parseBoundaries(text.slice(0, 60), 'cut.geojson');
+    expect(data).toBeNull();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'cut.geojson', row: null, severity: 'error' });
+    expect(problems[0].message).toMatch(/^invalid JSON: /);
+  });
+
+  it('parseBoundaries(text) says where a JSON syntax error is', () => {
+    // V8 gives a character position for this one; we add line and column.
+    const { problems } = parseBoundaries('{\n  "type": "FeatureCollection",\n  "features": [1 2]\n}', 'bad.json');
+    expect(problems[0].message).toMatch(/^invalid JSON: /);
+    expect(problems[0].message).toMatch(/position 50 \(line 3, column 18\)$/);
+  });
+
+  it('parseBoundaries(text) rejects JSON that is neither GeoJSON nor TopoJSON', () => {
+    expect(parseBoundaries('{"wards": []}', 'f').problems[0]).toMatchObject({
+      severity: 'error',
+      message: 'not GeoJSON or TopoJSON: expected a FeatureCollection or a Topology, found no "type" member',
+    });
+    expect(parseBoundaries('[1, 2]', 'f').data).toBeNull();
+    expect(parseBoundaries('{"type": "Feature"}', 'f').problems[0].message).toContain('found a "Feature"');
+    expect(parseBoundaries('{"type": "FeatureCollection", "features": {}}', 'f').problems[0].message).toBe(
+      'not a valid GeoJSON FeatureCollection: features: Invalid input: expected array, received object',
+    );
+    expect(parseBoundaries('{"type": "FeatureCollection", "features": []}', 'f').problems[0].message).toBe(
+      'the file has no features',
+    );
+    expect(parseBoundaries('  ', 'f').problems[0].message).toBe('empty file');
+  });
+
+  it('parseBoundaries(geojson) rejects projected coordinates such as Lambert 72', () => {
+    const lambert = [[[150000, 170000], [151000, 170000], [151000, 171000], [150000, 171000], [150000, 170000]]];
+    const { data, problems } = parseBoundaries(collection([feature({ type: 'Polygon', coordinates: lambert })]), 'l72.geojson');
+    expect(data).toBeNull();
+    expect(problems).toEqual([
+      {
+        file: 'l72.geojson',
+        row: null,
+        column: null,
+        message: 'coordinates look projected (e.g. Lambert 72, EPSG:31370); reproject to WGS84 (longitude, latitude in degrees)',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  const topology = {
+    type: 'Topology',
+    arcs: [
+      [[4.9, 50.8], [4.9, 50.81], [4.91, 50.81], [4.91, 50.8], [4.9, 50.8]],
+      [[5.0, 50.8], [5.01, 50.8], [5.01, 50.81], [5.0, 50.81], [5.0, 50.8]],
+    ],
+    objects: {
+      places: { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [4.905, 50.805] }] },
+      wards: {
+        type: 'GeometryCollection',
+        geometries: [
+          { type: 'Polygon', arcs: [[0]], properties: { code: 'A' } },
+          { type: 'Polygon', arcs: [[1]], properties: { code: 'B' } },
+          { type: null, properties: { code: 'C' } },
+        ],
+      },
+      other: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[1]], properties: { id: 1 } }] },
+    },
+  };
+
+  it('parseBoundaries(topojson) reads the first object with polygons and names the others', () => {
+    const { data, problems } = parseBoundaries(JSON.stringify(topology), 'wards.topojson');
+    expect(data?.source).toBe('topojson');
+    expect(data?.objectName).toBe('wards');
+    expect(data?.features.map((f) => f.properties?.code)).toEqual(['A', 'B', 'C']);
+    expect(data?.features.map((f) => f.geometry?.type ?? null)).toEqual(['Polygon', 'Polygon', null]);
+    expect(booleanClockwise((data?.features[0].geometry as Polygon).coordinates[0])).toBe(false);
+    expect(problems).toEqual([
+      {
+        file: 'wards.topojson',
+        row: null,
+        column: null,
+        message: 'the TopoJSON holds several objects; read "wards", not "places", "other"',
+        severity: 'info',
+      },
+      {
+        file: 'wards.topojson',
+        row: 3,
+        column: null,
+        message: 'feature 3 has no geometry; kept, but it cannot be drawn',
+        severity: 'warning',
+      },
+    ]);
+  });
+
+  it('parseBoundaries(topojson, file, objectName) reads the named object', () => {
+    const { data, problems } = parseBoundaries(JSON.stringify(topology), 'f', 'other');
+    expect(problems).toEqual([]);
+    expect(data?.objectName).toBe('other');
+    expect(data?.propertyNames).toEqual(['id']);
+    const missing = parseBoundaries(JSON.stringify(topology), 'f', 'sectors');
+    expect(missing.data).toBeNull();
+    expect(missing.problems[0].message).toBe('TopoJSON object "sectors" not found; the objects are "places", "wards", "other"');
+  });
+
+  it('parseBoundaries(topojson) reports a topology without polygons or with bad arcs', () => {
+    const points = { ...topology, objects: { places: topology.objects.places } };
+    expect(parseBoundaries(JSON.stringify(points), 'f').problems[0].message).toBe('the TopoJSON has no object with polygons');
+    const noArcs = { type: 'Topology', objects: {} };
+    expect(parseBoundaries(JSON.stringify(noArcs), 'f').problems[0].message).toBe(
+      'not a valid TopoJSON Topology: arcs: Invalid input: expected array, received undefined',
+    );
+  });
+
+  const tienen = sharedData('statbel-sectors-2021/fixture_tienen_sectors_2021_wgs84.geojson');
+  it.skipIf(tienen.skip)(`parseBoundaries(geojson) reads the Tienen sectors fixture${tienen.note}`, () => {
+    const { data, problems } = parseBoundaries(tienen.read(), 'tienen.geojson');
+    expect(problems).toEqual([]);
+    expect(data?.features).toHaveLength(61);
+    expect(data?.features[0].properties?.CD_SECTOR).toBe('24107A00-');
+    expect(data?.propertyNames).toContain('TX_SECTOR_DESCR_NL');
+    for (const f of data!.features) {
+      const polygons = f.geometry!.type === 'Polygon' ? [f.geometry!.coordinates] : (f.geometry as { coordinates: number[][][][] }).coordinates;
+      for (const polygon of polygons) expect(booleanClockwise(polygon[0])).toBe(false);
+    }
+  });
+
+  const municipalities = sharedData('statbel-sectors-2021/municipalities_be_2021_wgs84.topojson');
+  it.skipIf(municipalities.skip)(`parseBoundaries(topojson) reads Belgium's 581 municipalities${municipalities.note}`, () => {
+    const { data, problems } = parseBoundaries(municipalities.read(), 'municipalities.topojson');
+    expect(problems).toEqual([]);
+    expect(data?.objectName).toBe('municipalities');
+    expect(data?.features).toHaveLength(581);
+    expect(data?.features[0].properties?.CD_MUNTY_REFNIS).toBe('11001');
+  });
+});
+
+describe('parseBoundaries at Belgian scale', () => {
+  const sectors = sharedData('statbel-sectors-2021/sectors_be_2021_wgs84.topojson');
+  it.skipIf(sectors.skip)(`parseBoundaries(topojson) reads all 19,478 sectors and keeps the one without geometry${sectors.note}`, () => {
+    const { data, problems } = parseBoundaries(sectors.read(), 'sectors.topojson');
+    expect(data?.features).toHaveLength(19_478);
+    const empty = data!.features.findIndex((f) => f.geometry === null);
+    expect(data?.features[empty].properties?.CD_SECTOR).toMatch(/^93022H03/);
+    expect(problems).toEqual([
+      {
+        file: 'sectors.topojson',
+        row: empty + 1,
+        column: null,
+        message: `feature ${empty + 1} has no geometry; kept, but it cannot be drawn`,
+        severity: 'warning',
+      },
+    ]);
+  });
+});
