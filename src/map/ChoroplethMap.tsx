@@ -1,5 +1,5 @@
 import { bbox } from '@turf/turf';
-import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -63,7 +63,6 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    map.addControl(new AttributionControl({ compact: false, customAttribution: latest.current.attribution }), 'bottom-right');
     map.on('load', () => {
       map.addSource('wards', { type: 'geojson', data: EMPTY });
       map.addSource('districts', { type: 'geojson', data: EMPTY });
@@ -210,6 +209,8 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
         role="region"
         aria-label="Map of wards coloured by priority"
       />
+      {/* Rendered here rather than by MapLibre's control so it follows the dataset. */}
+      {props.attribution && <div className="map-attribution">{props.attribution}</div>}
       {info && hover && (
         <div className="map-tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }} role="status">
           <strong>{info.title}</strong>
