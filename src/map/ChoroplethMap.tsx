@@ -61,7 +61,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       pitchWithRotate: false,
     });
     map.touchZoomRotate.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.on('load', () => {
       map.addSource('wards', { type: 'geojson', data: EMPTY });

@@ -106,7 +106,7 @@ describe.skipIf(skipReason !== null)('chw-planner in Chromium', () => {
     await app.close();
   });
 
-  it('opens on the demo data with the wards drawn, no console errors and no foreign requests', async () => {
+  it('opening the app draws the demo wards with no console errors and no foreign requests', async () => {
     await waitForMapIdle(page);
     expect(await page.title()).toContain('chw-planner');
     await expect(page.getByText('Synthetic demo data').first().isVisible()).resolves.toBe(true);
@@ -210,12 +210,18 @@ describe.skipIf(skipReason !== null)('chw-planner in Chromium', () => {
     const fileCodes = rows.map((r) => r[1]);
     expect(fileCodes).toEqual(await rankingCodes(page));
     const shownCodes = await tableCodes(page);
-    expect(shownCodes.length).toBeGreaterThan(0);
-    expect(fileCodes.slice(0, shownCodes.length)).toEqual(shownCodes);
+    expect(fileCodes).toEqual(shownCodes);
 
+    // The file keeps more decimals than the table's one; each must round to what the table shows.
     const shownScores = await tableColumn(page, 4);
-    const fileScores = rows.slice(0, shownScores.length).map((r) => (r[4] === '' ? '' : Number(r[4]).toFixed(1)));
-    expect(fileScores).toEqual(shownScores.map((s) => (/\d/.test(s) ? Number(s).toFixed(1) : '')));
+    const fileScores = rows.map((r) => r[4]);
+    const mismatches = shownScores.flatMap((shown, i) => {
+      const file = fileScores[i];
+      const agree = /\d/.test(shown) ? file !== '' && Math.abs(Number(file) - Number(shown)) <= 0.05 + 1e-9 : file === '';
+      return agree ? [] : [`${shownCodes[i]}: table ${shown}, file ${file}`];
+    });
+    expect(mismatches).toEqual([]);
+    expect(shownScores.filter((s) => /^\d+\.\d$/.test(s)).length).toBeGreaterThan(0);
   });
 
   it('Export CSV in the Excel (Belgium) format writes a BOM, semicolons and decimal commas', async () => {
@@ -250,7 +256,7 @@ describe.skipIf(skipReason !== null)('chw-planner in Chromium', () => {
     await expect(page.getByRole('slider', { name: VT, exact: true }).inputValue()).resolves.toBe('1');
   });
 
-  it('logs no console or page errors during the whole session', () => {
+  it('the whole session logs no console or page errors', () => {
     expect(app.errors).toEqual([]);
   });
 });
