@@ -222,6 +222,7 @@ export function App() {
                 title={colourIndicator ? colourIndicator.label.en : 'Priority score (0–100, higher = more need)'}
                 entries={colouring.legend}
                 noDataCount={colouring.noData}
+                showCurrentAreas={state.showCurrentAreas && dataset.currentAreas.length > 0}
               />
               {selectedWard && (
                 <WardDetails

@@ -96,7 +96,11 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
           {(['key', 'name', 'district'] as const).map((field) => (
             <label key={field}>
               {field === 'key' ? 'Ward code' : field === 'name' ? 'Ward name' : 'District'}
-              <select value={staging.boundaries?.fields[field] ?? ''} onChange={(e) => setField(field, e.currentTarget.value)}>
+              <select
+                aria-label={`${field === 'key' ? 'Ward code' : field === 'name' ? 'Ward name' : 'District'} property`}
+                value={staging.boundaries?.fields[field] ?? ''}
+                onChange={(e) => setField(field, e.currentTarget.value)}
+              >
                 <option value="">{field === 'key' ? 'Choose…' : '(none)'}</option>
                 {staging.boundaries?.boundaries.propertyNames.map((p) => (
                   <option key={p} value={p}>
@@ -119,7 +123,7 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
             </legend>
             <label>
               Ward code column
-              <select value={t.key ?? ''} onChange={(e) => setTableKey(t.file, e.currentTarget.value)}>
+              <select aria-label={`Ward code column of ${t.file}`} value={t.key ?? ''} onChange={(e) => setTableKey(t.file, e.currentTarget.value)}>
                 <option value="">Choose…</option>
                 {t.csv.columns.map((c) => (
                   <option key={c} value={c}>

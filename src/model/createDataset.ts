@@ -124,9 +124,9 @@ export function addIndicators(
     for (const [column, cells] of Object.entries(joined.values)) {
       const known = findInCatalogue(catalogue, column);
       let id = known?.id ?? column;
-      if (values[id]) {
+      if (Object.hasOwn(values, id)) {
         let n = 2;
-        while (values[`${id} (${n})`]) n++;
+        while (Object.hasOwn(values, `${id} (${n})`)) n++;
         id = `${id} (${n})`;
       }
       values[id] = cells;

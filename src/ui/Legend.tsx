@@ -5,10 +5,12 @@ export interface LegendProps {
   /** One entry per class, from least to most need. */
   entries: { colour: string; label: string }[];
   noDataCount: number;
+  /** Whether the map shows current CHW areas, so the legend explains their outline. */
+  showCurrentAreas: boolean;
 }
 
 /** The map legend: classes from most to least need, then the no-data colour. */
-export function Legend({ title, entries, noDataCount }: LegendProps) {
+export function Legend({ title, entries, noDataCount, showCurrentAreas }: LegendProps) {
   return (
     <figure className="legend" aria-label="Legend">
       <figcaption>{title}</figcaption>
@@ -23,10 +25,12 @@ export function Legend({ title, entries, noDataCount }: LegendProps) {
           <span className="swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
           No data{noDataCount > 0 ? ` (${noDataCount})` : ''}
         </li>
-        <li>
-          <span className="swatch current" aria-hidden="true" />
-          Current CHW area
-        </li>
+        {showCurrentAreas && (
+          <li>
+            <span className="swatch current" aria-hidden="true" />
+            Current CHW area
+          </li>
+        )}
       </ul>
     </figure>
   );

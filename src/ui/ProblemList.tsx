@@ -11,14 +11,20 @@ export interface ProblemListProps {
 export function ProblemList({ problems, onDismiss, limit = 50 }: ProblemListProps) {
   const order = { error: 0, warning: 1, info: 2 };
   const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
-  const errors = problems.filter((p) => p.severity === 'error').length;
+  const count = (severity: Problem['severity']) => problems.filter((p) => p.severity === severity).length;
+  const errors = count('error');
+  const summary = [
+    [errors, 'error'],
+    [count('warning'), 'warning'],
+    [count('info'), 'note'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, word]) => `${n} ${word}${(n as number) > 1 ? 's' : ''}`)
+    .join(' · ');
   return (
     <section className="problems" aria-label="Problems in the files" role={errors > 0 ? 'alert' : 'status'}>
       <header>
-        <h2>
-          {errors > 0 ? `${errors} error${errors > 1 ? 's' : ''}` : 'Notes'}
-          {problems.length > errors ? ` · ${problems.length - errors} warning${problems.length - errors > 1 ? 's' : ''}/notes` : ''}
-        </h2>
+        <h2>{summary}</h2>
         {onDismiss && (
           <button type="button" onClick={onDismiss}>
             Dismiss

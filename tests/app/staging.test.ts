@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../src/app/catalogue';
+import {
+  applyStaging,
+  describeJoin,
+  EMPTY_STAGING,
+  isBoundaryFile,
+  previewMatches,
+  stagedWardCodes,
+  stageFiles,
+} from '../../src/app/staging';
+import type { JoinReport } from '../../src/model/joinToWards';
+import { square, tinyCity, TINY_WARDS_GEOJSON } from './tinyCity';
+
+const BOUNDARIES = { name: 'wards.geojson', text: TINY_WARDS_GEOJSON };
+// W3 has no row; W4 matches no ward.
+const INCOME = { name: 'income.csv', text: 'code,income,vt_share\nW1,20000,10\nW2,30000,20\nW4,25000,15\n' };
+const GMD = { name: 'gmd.csv', text: 'wijk;gmd\nW1;60,5\nW2;70\nW3;80\n' };
+
+describe('isBoundaryFile', () => {
+  it('isBoundaryFile(file) is true for .geojson, .topojson and .json names and for text starting with "{"', () => {
+    expect(isBoundaryFile({ name: 'a.GeoJSON', text: '' })).toBe(true);
+    expect(isBoundaryFile({ name: 'a.topojson', text: '' })).toBe(true);
+    expect(isBoundaryFile({ name: 'a.json', text: '' })).toBe(true);
+    expect(isBoundaryFile({ name: 'export', text: '  \n{"type":"Topology"}' })).toBe(true);
+    expect(isBoundaryFile({ name: 'a.csv', text: 'code,income\n' })).toBe(false);
+    expect(isBoundaryFile({ name: 'geojson.csv', text: 'code\n' })).toBe(false);
+  });
+});
+
+describe('stageFiles', () => {
+  it('stageFiles(empty, [geojson, csv], null) stages the boundaries with their fields and the CSV with its key', () => {
+    const staged = stageFiles(EMPTY_STAGING, [INCOME, BOUNDARIES], null);
+    expect(staged.problems).toEqual([]);
+    expect(staged.boundaries?.file).toBe('wards.geojson');
+    expect(staged.boundaries?.fields).toEqual({ key: 'code', name: 'name', district: 'district' });
+    expect(staged.boundaries?.boundaries.features).toHaveLength(3);
+    expect(staged.tables.map((t) => [t.file, t.key])).toEqual([['income.csv', 'code']]);
+    expect(staged.tables[0].csv.columns).toEqual(['code', 'income', 'vt_share']);
+  });
+
+  it('stageFiles(staging, [csv], dataset) detects a key column by the codes it shares with the dataset wards', () => {
+    // "wijk" is no known key name; its values are the ward codes.
+    const staged = stageFiles(EMPTY_STAGING, [{ name: 'x.csv', text: 'naam,wijk,gmd\nNoord,W1,60\nMidden,W2,70\n' }], tinyCity());
+    expect(staged.tables.map((t) => t.key)).toEqual(['wijk']);
+  });
+
+  it('stageFiles(staging, [csv]) replaces a staged table of the same name and keeps the others', () => {
+    const first = stageFiles(EMPTY_STAGING, [INCOME, GMD], tinyCity());
+    const second = stageFiles(first, [{ name: 'income.csv', text: 'code,income\nW3,1\n' }], tinyCity());
+    expect(second.tables.map((t) => t.file)).toEqual(['gmd.csv', 'income.csv']);
+    expect(second.tables[1].csv.rows).toEqual([['W3', '1']]);
+    expect(first.tables.map((t) => t.file)).toEqual(['income.csv', 'gmd.csv']);
+  });
+
+  it('stageFiles(staging, [broken json]) leaves the boundaries null and adds an error', () => {
+    const staged = stageFiles(EMPTY_STAGING, [{ name: 'wards.geojson', text: '{"type": "FeatureCollection", ' }], null);
+    expect(staged.boundaries).toBeNull();
+    expect(staged.tables).toEqual([]);
+    expect(staged.problems).toHaveLength(1);
+    expect(staged.problems[0]).toMatchObject({ file: 'wards.geojson', row: null, severity: 'error' });
+    expect(staged.problems[0].message).toMatch(/^invalid JSON: /);
+  });
+
+  it('stageFiles(staging with boundaries, [broken json]) keeps the boundaries staged before', () => {
+    const good = stageFiles(EMPTY_STAGING, [BOUNDARIES], null);
+    const after = stageFiles(good, [{ name: 'other.geojson', text: '{' }], null);
+    expect(after.boundaries?.file).toBe('wards.geojson');
+    expect(after.problems.map((p) => p.file)).toEqual(['other.geojson']);
+  });
+});
+
+describe('stagedWardCodes', () => {
+  it('stagedWardCodes(staging, dataset) prefers the staged boundaries over the loaded dataset', () => {
+    const other = stageFiles(
+      EMPTY_STAGING,
+      [
+        {
+          name: 'b.geojson',
+          text: JSON.stringify({
+            type: 'FeatureCollection',
+            features: [
+              { type: 'Feature', properties: { code: 'X1' }, geometry: square(0, 0) },
+              { type: 'Feature', properties: { code: 'X2' }, geometry: square(1, 0) },
+            ],
+          }),
+        },
+      ],
+      null,
+    );
+    expect(stagedWardCodes(other, tinyCity())).toEqual(['X1', 'X2']);
+    expect(stagedWardCodes(EMPTY_STAGING, tinyCity())).toEqual(['W1', 'W2', 'W3']);
+    expect(stagedWardCodes(EMPTY_STAGING, null)).toEqual([]);
+  });
+});
+
+describe('previewMatches', () => {
+  it('previewMatches(csv, key, codes) counts the distinct codes that meet a ward, compared through normaliseCode', () => {
+    const csv = stageFiles(EMPTY_STAGING, [{ name: 'p.csv', text: 'code,v\nw1,1\nW1 ,2\nW2-,3\nW9,4\n' }], null).tables[0].csv;
+    expect(previewMatches(csv, 'code', ['W1', 'W2', 'W3'])).toEqual({ matched: 2, rows: 4 });
+  });
+
+  it('previewMatches(csv, missing column, codes) matches nothing', () => {
+    const csv = stageFiles(EMPTY_STAGING, [INCOME], null).tables[0].csv;
+    expect(previewMatches(csv, 'nope', ['W1'])).toEqual({ matched: 0, rows: 3 });
+  });
+});
+
+describe('applyStaging', () => {
+  it('applyStaging(boundaries + csv, null) replaces the dataset with the tables joined to the new wards', () => {
+    const staged = stageFiles(EMPTY_STAGING, [BOUNDARIES, INCOME], null);
+    const { dataset, mode, problems } = applyStaging(staged, null, CATALOGUE);
+    expect(mode).toBe('replace');
+    expect(problems).toEqual([]);
+    expect(dataset?.name).toBe('wards.geojson');
+    expect(dataset?.wards.map((w) => [w.code, w.name, w.district])).toEqual([
+      ['W1', 'Noord', 'Oost'],
+      ['W2', 'Midden', 'Oost'],
+      ['W3', 'Zuid', 'West'],
+    ]);
+    expect(dataset?.indicators.map((d) => d.id)).toEqual(['income', 'vt_share']);
+    expect(dataset?.values).toEqual({ income: [20000, 30000, null], vt_share: [10, 20, null] });
+    expect(dataset?.joinReports).toEqual([
+      { file: 'income.csv', matched: 2, wardCount: 3, rowCount: 3, wardsWithoutRow: ['W3'], rowsWithoutWard: ['W4'], duplicateKeys: [] },
+    ]);
+  });
+
+  it('applyStaging(boundaries, old dataset) replaces even when a dataset is loaded', () => {
+    const old = tinyCity([{ file: 'old.csv', keys: ['W1'], values: { income: [1] } }]);
+    const { dataset, mode } = applyStaging(stageFiles(EMPTY_STAGING, [BOUNDARIES], old), old, CATALOGUE);
+    expect(mode).toBe('replace');
+    expect(dataset?.indicators).toEqual([]);
+    expect(dataset?.values).toEqual({});
+  });
+
+  it('applyStaging(csv, dataset) adds the new indicators to the loaded dataset', () => {
+    const loaded = tinyCity([{ file: 'old.csv', keys: ['W1', 'W2', 'W3'], values: { income: [1, 2, 3] } }]);
+    const staged = stageFiles(EMPTY_STAGING, [GMD], loaded);
+    expect(staged.tables[0].key).toBe('wijk');
+    const { dataset, mode, problems } = applyStaging(staged, loaded, CATALOGUE);
+    expect(mode).toBe('add');
+    expect(problems).toEqual([]);
+    expect(dataset?.indicators.map((d) => d.id)).toEqual(['income', 'gmd_share']);
+    expect(dataset?.values).toEqual({ income: [1, 2, 3], gmd_share: [60.5, 70, 80] });
+    expect(dataset?.joinReports.map((r) => [r.file, r.matched])).toEqual([
+      ['old.csv', 3],
+      ['gmd.csv', 3],
+    ]);
+    expect(loaded.indicators.map((d) => d.id)).toEqual(['income']);
+  });
+
+  it('applyStaging(csv, null) without boundaries or dataset gives no dataset and an error', () => {
+    const staged = stageFiles(EMPTY_STAGING, [INCOME], null);
+    expect(applyStaging(staged, null, CATALOGUE)).toEqual({
+      dataset: null,
+      mode: 'add',
+      problems: [
+        {
+          file: '(no boundaries)',
+          row: null,
+          column: null,
+          message: 'open a boundaries file (GeoJSON or TopoJSON) first: indicator files join to its wards',
+          severity: 'error',
+        },
+      ],
+    });
+  });
+
+  it('applyStaging(csv without a key column, dataset) asks to choose the column and adds nothing', () => {
+    // No key name, no ward codes, no column with unique values.
+    const staged = stageFiles(EMPTY_STAGING, [{ name: 'nokey.csv', text: 'a,b\n1,2\n1,2\n' }], tinyCity());
+    expect(staged.tables.map((t) => t.key)).toEqual([null]);
+    expect(applyStaging(staged, tinyCity(), CATALOGUE)).toEqual({
+      dataset: null,
+      mode: 'add',
+      problems: [{ file: 'nokey.csv', row: null, column: null, message: 'choose the column that holds the ward codes', severity: 'error' }],
+    });
+  });
+
+  it('applyStaging(boundaries without a code property) asks to choose the property and gives no dataset', () => {
+    // Both features share the same name and there is no code-like property.
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { label: 'x' }, geometry: square(0, 0) },
+        { type: 'Feature', properties: { label: 'x' }, geometry: square(1, 0) },
+      ],
+    });
+    const staged = stageFiles(EMPTY_STAGING, [{ name: 'b.geojson', text }], null);
+    expect(staged.boundaries?.fields.key).toBeNull();
+    const result = applyStaging(staged, null, CATALOGUE);
+    expect(result.dataset).toBeNull();
+    expect(result.mode).toBe('replace');
+    expect(result.problems.map((p) => [p.file, p.message, p.severity])).toEqual([
+      ['b.geojson', 'choose the property that holds the ward codes', 'error'],
+    ]);
+  });
+
+  it('applyStaging(boundaries with a repeated code) turns the dataset warnings into warning problems', () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: 'A' }, geometry: square(0, 0) },
+        { type: 'Feature', properties: { code: 'B' }, geometry: square(1, 0) },
+        { type: 'Feature', properties: { code: 'A' }, geometry: square(2, 0) },
+      ],
+    });
+    const staged = stageFiles(EMPTY_STAGING, [{ name: 'b.geojson', text }], null);
+    expect(staged.boundaries?.fields.key).toBe('code');
+    const result = applyStaging(staged, null, CATALOGUE);
+    expect(result.dataset?.wards.map((w) => w.code)).toEqual(['A', 'B']);
+    expect(result.problems).toEqual([
+      { file: 'b.geojson', row: null, column: null, message: 'Ward code A appears more than once; the first feature is used.', severity: 'warning' },
+    ]);
+  });
+});
+
+describe('describeJoin', () => {
+  const report = (over: Partial<JoinReport>): JoinReport => ({
+    file: 'f.csv',
+    matched: 3,
+    wardCount: 3,
+    rowCount: 3,
+    wardsWithoutRow: [],
+    rowsWithoutWard: [],
+    duplicateKeys: [],
+    ...over,
+  });
+
+  it('describeJoin(clean report) is an info line', () => {
+    expect(describeJoin(report({}))).toEqual({ file: 'f.csv', row: null, column: null, message: 'join: 3 of 3 wards matched a row', severity: 'info' });
+  });
+
+  it('describeJoin(report with gaps) lists wards without row, unknown codes and repeats as a warning', () => {
+    const p = describeJoin(report({ matched: 2, wardsWithoutRow: ['W3'], rowsWithoutWard: ['W4', 'W5'], duplicateKeys: ['W1'] }));
+    expect(p.severity).toBe('warning');
+    expect(p.message).toBe(
+      'join: 2 of 3 wards matched a row; 1 wards have no row (W3); 2 codes match no ward (W4, W5); 1 codes repeat, first row used (W1)',
+    );
+  });
+
+  it('describeJoin(report) names at most 8 codes and counts the rest', () => {
+    const missing = Array.from({ length: 11 }, (_, i) => `M${i + 1}`);
+    const p = describeJoin(report({ matched: 0, wardCount: 11, wardsWithoutRow: missing }));
+    expect(p.message).toBe('join: 0 of 11 wards matched a row; 11 wards have no row (M1, M2, M3, M4, M5, M6, M7, M8 and 3 more)');
+    expect(p.severity).toBe('warning');
+  });
+
+  it('describeJoin(report with only repeated codes) is still a warning', () => {
+    expect(describeJoin(report({ duplicateKeys: ['W2'] })).severity).toBe('warning');
+  });
+});
