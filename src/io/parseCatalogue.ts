@@ -14,6 +14,8 @@ const indicatorSchema = z.object({
   source: z.string(),
   year: z.number().int().nullable(),
   aliases: z.array(z.string()).optional(),
+  level: z.enum(['ward', 'municipality']).optional(),
+  aggregate: z.enum(['sum', 'mean']).optional(),
 });
 
 /**

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { joinToWards, type JoinReport } from './joinToWards';
 import { normaliseCode } from './normaliseCode';
-import type { IndicatorDef, ValueColumns, Ward } from './types';
+import type { IndicatorDef, Level, ValueColumns, Ward } from './types';
 
 export type WardGeometry = Polygon | MultiPolygon;
 
@@ -28,6 +28,8 @@ export interface IndicatorTableInput {
   file: string;
   keys: readonly string[];
   values: ValueColumns;
+  /** The level of the keys: ward codes or municipality codes; `auto` (default) decides by which matches more. */
+  level?: Level | 'auto';
 }
 
 export interface DatasetInput {
@@ -35,7 +37,8 @@ export interface DatasetInput {
   synthetic?: boolean;
   attribution?: string | null;
   features: readonly Feature<WardGeometry | null, Record<string, unknown> | null>[];
-  fields: { key: string; name: string | null; district: string | null };
+  /** `municipality`: the property with the municipality code; when absent, Statbel sector codes give it. */
+  fields: { key: string; name: string | null; district: string | null; municipality?: string | null };
   tables: readonly IndicatorTableInput[];
   catalogue: readonly IndicatorDef[];
   districts?: FeatureCollection | null;
@@ -72,6 +75,7 @@ export function createDataset(input: DatasetInput): Dataset {
       code,
       name: (input.fields.name && textOf(properties[input.fields.name])) || code,
       district: input.fields.district ? textOf(properties[input.fields.district]) : null,
+      municipality: input.fields.municipality ? textOf(properties[input.fields.municipality]) : municipalityOfSector(code),
     });
     if (feature.geometry) features.push({ type: 'Feature', id: index, properties: {}, geometry: feature.geometry });
     else withoutGeometry++;
@@ -118,19 +122,22 @@ export function addIndicators(
   const indicators = [...dataset.indicators];
   const values: ValueColumns = { ...dataset.values };
   const joinReports = [...dataset.joinReports];
+  const municipalityCodes = dataset.wards.map((w) => w.municipality ?? '');
   for (const table of tables) {
-    const joined = joinToWards(codes, { keys: table.keys, values: table.values }, table.file);
+    const level = table.level && table.level !== 'auto' ? table.level : tableLevel(table.keys, codes, municipalityCodes);
+    const joined = level === 'ward' ? joinToWards(codes, table, table.file) : joinToMunicipalities(municipalityCodes, table);
     joinReports.push(joined.report);
     for (const [column, cells] of Object.entries(joined.values)) {
       const known = findInCatalogue(catalogue, column);
       let id = known?.id ?? column;
       if (Object.hasOwn(values, id)) {
+        // The same indicator from two files: keep both, the later one under a suffixed id.
         let n = 2;
         while (Object.hasOwn(values, `${id} (${n})`)) n++;
         id = `${id} (${n})`;
       }
       values[id] = cells;
-      indicators.push(
+      const def: IndicatorDef =
         known && id === known.id
           ? known
           : {
@@ -141,8 +148,9 @@ export function addIndicators(
               defaultWeight: known?.defaultWeight ?? 1,
               source: table.file,
               year: null,
-            },
-      );
+              aggregate: known?.aggregate ?? inferAggregate(column, cells),
+            };
+      indicators.push(level === 'municipality' ? { ...def, level } : def);
     }
   }
   return { ...dataset, indicators, values, joinReports };
@@ -158,4 +166,53 @@ function textOf(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const text = String(value).trim();
   return text === '' ? null : text;
+}
+
+/** The municipality of a Statbel sector code: its first five digits ("11001A00-" -> "11001"); else null. */
+export function municipalityOfSector(code: string): string | null {
+  return /^\d{5}[A-Z]/i.test(code.trim()) ? code.trim().slice(0, 5) : null;
+}
+
+/**
+ * Whether a table's keys are ward codes or municipality codes: the level at which more of its keys
+ * match. A 5-digit NIS income table joins to municipalities; a sector table to wards.
+ */
+export function tableLevel(keys: readonly string[], wardCodes: readonly string[], municipalityCodes: readonly string[]): Level {
+  const wards = new Set(wardCodes.map(normaliseCode));
+  const municipalities = new Set(municipalityCodes.filter((c) => c !== '').map(normaliseCode));
+  let wardHits = 0;
+  let municipalityHits = 0;
+  for (const key of keys) {
+    const code = normaliseCode(key);
+    if (wards.has(code)) wardHits++;
+    if (municipalities.has(code)) municipalityHits++;
+  }
+  return municipalityHits > wardHits ? 'municipality' : 'ward';
+}
+
+/**
+ * Joins a municipality-level table: the report counts municipalities, and every ward gets its
+ * municipality's value.
+ */
+function joinToMunicipalities(municipalityCodes: readonly string[], table: IndicatorTableInput) {
+  const distinct = [...new Set(municipalityCodes.filter((c) => c !== ''))];
+  const joined = joinToWards(distinct, table, table.file);
+  const position = new Map(distinct.map((c, i) => [c, i]));
+  const values: ValueColumns = {};
+  for (const [column, cells] of Object.entries(joined.values)) {
+    values[column] = municipalityCodes.map((c) => {
+      const i = position.get(c);
+      return i === undefined ? null : cells[i];
+    });
+  }
+  return { values, report: { ...joined.report, level: 'municipality' as const } };
+}
+
+// Counts add up when wards merge; shares, means and rates are averaged (population-weighted).
+const COUNT_NAME = /(^|_|\b)(pop|population|bevolking|inwoners|habitants|count|aantal|nombre|number|n|total|totaal|households?|hh|huishoudens|menages|cars|wagens|voitures|ms_num|persons|personen|vulnerable|kwetsbaren)(_|\b|$)/i;
+
+/** Guesses how an unknown column aggregates: `sum` for counts (non-negative integers with a count-like name), else `mean`. */
+export function inferAggregate(column: string, cells: readonly (number | null)[]): 'sum' | 'mean' {
+  if (!COUNT_NAME.test(column)) return 'mean';
+  return cells.every((v) => v === null || (Number.isInteger(v) && v >= 0)) ? 'sum' : 'mean';
 }

@@ -14,6 +14,8 @@ export interface JoinReport {
   rowsWithoutWard: string[];
   /** Codes that appear more than once in the file (the first row is used). */
   duplicateKeys: string[];
+  /** `municipality` when the file's codes were municipalities: the counts are then municipalities. */
+  level?: 'ward' | 'municipality';
 }
 
 /** An indicator table keyed by code, columns aligned with `keys`. */

@@ -30,7 +30,20 @@ export interface IndicatorDef {
   year: number | null;
   /** Other column names under which this indicator is recognised in user files. */
   aliases?: string[];
+  /**
+   * The level the values were published at: `municipality` values (5-digit NIS) are attached to every
+   * ward of the municipality and marked as such. Default `ward`.
+   */
+  level?: Level;
+  /**
+   * How ward values combine into a larger area: `sum` for counts (persons, households), `mean` for
+   * shares, averages and rates (population-weighted). Default inferred from the unit and name.
+   */
+  aggregate?: 'sum' | 'mean';
 }
+
+/** The geographic level of a value or a view: wards (sectors), or the municipalities they make up. */
+export type Level = 'ward' | 'municipality';
 
 /** A ward (statistical sector, neighbourhood): the unit that is scored and ranked. */
 export interface Ward {
@@ -39,6 +52,8 @@ export interface Ward {
   code: string;
   name: string;
   district: string | null;
+  /** The municipality (5-digit NIS code for Statbel data) the ward lies in; null when unknown. */
+  municipality: string | null;
 }
 
 /** Raw indicator values, one array per indicator id, aligned with the wards; null = missing. */

@@ -1,3 +1,4 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { IndicatorDef, Ward } from '../model/types';
 import { formatScore, formatValue } from './formatValue';
@@ -24,15 +25,38 @@ export interface RankedTableProps {
   onDistrictFilter: (district: string | null) => void;
 }
 
+// A city's few hundred wards render in full (every row in the DOM, for search and assistive
+// technology); Belgium's 19,478 sectors render only the rows in view.
+const VIRTUALISE_ABOVE = 1000;
+const ROW_HEIGHT = 21;
+
 /** The ranked wards: one row per ward in the chosen order; a click or Enter selects a ward. */
 export function RankedTable(props: RankedTableProps) {
   const { rows, indicators, values, selected, sort } = props;
   const body = useRef<HTMLTableSectionElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = rows.length > VIRTUALISE_ABOVE;
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 15,
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : null;
+  const shown = items ? items.map((item) => rows[item.index]) : rows;
+  const padTop = items && items.length > 0 ? items[0].start : 0;
+  const padBottom = items && items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
 
   useEffect(() => {
     if (selected === null) return;
+    if (virtual) {
+      const position = rows.findIndex((r) => r.ward.index === selected);
+      if (position >= 0) virtualizer.scrollToIndex(position, { align: 'auto' });
+      return;
+    }
     const row = body.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${selected}"]`);
     row?.scrollIntoView({ block: 'nearest' });
+    // Scroll only when the selection changes, not on every re-sort.
   }, [selected]);
 
   const header = (column: string, label: string, numeric = false) => {
@@ -72,7 +96,7 @@ export function RankedTable(props: RankedTableProps) {
           {rows.length} wards
         </span>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" ref={scroller}>
         <table className="ranked">
           <caption>Ranked wards</caption>
           <thead>
@@ -97,7 +121,8 @@ export function RankedTable(props: RankedTableProps) {
             </tr>
           </thead>
           <tbody ref={body}>
-            {rows.map(({ ward, rank, score, used }) => (
+            {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+            {shown.map(({ ward, rank, score, used }) => (
               <tr
                 key={ward.index}
                 data-code={ward.code}
@@ -134,6 +159,7 @@ export function RankedTable(props: RankedTableProps) {
                 </td>
               </tr>
             ))}
+            {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
           </tbody>
         </table>
       </div>

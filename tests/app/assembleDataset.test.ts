@@ -65,8 +65,8 @@ describe('assembleDataset on the demo city', () => {
   });
 
   it('assembleDataset(demo) reads the first ward and its values as written in the files', () => {
-    expect(dataset?.wards[0]).toEqual({ index: 0, code: 'DEMO-A01', name: 'Hulstmeers', district: 'Centrum' });
-    expect(dataset?.wards[431]).toEqual({ index: 431, code: 'DEMO-H48', name: 'Molenlaan', district: 'Sint-Amands' });
+    expect(dataset?.wards[0]).toEqual({ index: 0, code: 'DEMO-A01', name: 'Hulstmeers', district: 'Centrum', municipality: null });
+    expect(dataset?.wards[431]).toEqual({ index: 431, code: 'DEMO-H48', name: 'Molenlaan', district: 'Sint-Amands', municipality: null });
     const first = Object.fromEntries(Object.entries(dataset!.values).map(([id, column]) => [id, column[0]]));
     expect(first).toEqual({
       income: 23161,
@@ -126,8 +126,8 @@ describe('assembleDataset on real Statbel sectors (Tienen)', () => {
     });
     expect(dataset?.wards).toHaveLength(61);
     expect(dataset?.wards.slice(0, 2)).toEqual([
-      { index: 0, code: '24107A00-', name: 'TIENEN-CENTRUM', district: 'Tienen' },
-      { index: 1, code: '24107A01-', name: 'MOESPIK', district: 'Tienen' },
+      { index: 0, code: '24107A00-', name: 'TIENEN-CENTRUM', district: 'Tienen', municipality: '24107' },
+      { index: 1, code: '24107A01-', name: 'MOESPIK', district: 'Tienen', municipality: '24107' },
     ]);
     expect(dataset?.joinReports.map((r) => [r.file, r.matched, r.wardCount, r.wardsWithoutRow.length, r.rowsWithoutWard.length])).toEqual([
       ['tienen.csv', 61, 61, 0, 0],

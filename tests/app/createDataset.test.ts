@@ -9,9 +9,9 @@ describe('createDataset', () => {
   it('createDataset(input) makes one ward per feature, with its index as the map feature id', () => {
     const dataset = tinyCity();
     expect(dataset.wards).toEqual([
-      { index: 0, code: 'W1', name: 'Noord', district: 'Oost' },
-      { index: 1, code: 'W2', name: 'Midden', district: 'Oost' },
-      { index: 2, code: 'W3', name: 'Zuid', district: 'West' },
+      { index: 0, code: 'W1', name: 'Noord', district: 'Oost', municipality: null },
+      { index: 1, code: 'W2', name: 'Midden', district: 'Oost', municipality: null },
+      { index: 2, code: 'W3', name: 'Zuid', district: 'West', municipality: null },
     ]);
     expect(dataset.geometry.features.map((f) => [f.id, f.geometry])).toEqual([
       [0, square(0, 0)],
@@ -37,8 +37,8 @@ describe('createDataset', () => {
     });
     // An empty name falls back to the code; a number code becomes text.
     expect(dataset.wards).toEqual([
-      { index: 0, code: 'A', name: 'A', district: null },
-      { index: 1, code: '12', name: 'Twaalf', district: null },
+      { index: 0, code: 'A', name: 'A', district: null, municipality: null },
+      { index: 1, code: '12', name: 'Twaalf', district: null, municipality: null },
     ]);
     expect(dataset.geometry.features.map((f) => f.id)).toEqual([0]);
     expect(dataset.warnings).toEqual([
@@ -78,6 +78,7 @@ describe('addIndicators', () => {
       defaultWeight: 1,
       source: 'f.csv',
       year: null,
+      aggregate: 'mean',
     });
     expect(dataset.values).toEqual({ income: [1, 2, 3], crime_rate: [4, 5, 6] });
   });

@@ -3,7 +3,7 @@ import { sortRows } from '../../src/app/sortRows';
 import type { RankedRow } from '../../src/ui/RankedTable';
 
 function row(index: number, code: string, name: string, district: string | null, rank: number | null, score: number | null): RankedRow {
-  return { ward: { index, code, name, district }, rank, score, used: score === null ? 0 : 1 };
+  return { ward: { index, code, name, district, municipality: null }, rank, score, used: score === null ? 0 : 1 };
 }
 
 // In rank order, as the table receives them; the ward indices are deliberately not in that order.
