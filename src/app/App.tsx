@@ -2,6 +2,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { csvFileName } from '../io/csvFileName';
 import type { Problem } from '../io/problem';
+import { bbox } from '@turf/turf';
+import { groupOf } from '../model/aggregateWards';
 import { dissolve } from '../model/dissolve';
 import { ChoroplethMap, type HoverInfo } from '../map/ChoroplethMap';
 import { Legend } from '../ui/Legend';
@@ -9,6 +11,7 @@ import { MapControls } from '../ui/MapControls';
 import { ProblemList } from '../ui/ProblemList';
 import { RankedTable, type RankedRow } from '../ui/RankedTable';
 import { WardDetails } from '../ui/WardDetails';
+import { ScopePanel, type AreaOption } from '../ui/ScopePanel';
 import { WeightsPanel } from '../ui/WeightsPanel';
 import { formatScore, formatValue } from '../ui/formatValue';
 import { downloadText } from './download';
@@ -19,6 +22,7 @@ import { mapColouring } from './mapColouring';
 import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
 import { sortRows } from './sortRows';
+import { CHW_MUNICIPALITIES } from './chwMunicipalities';
 
 declare global {
   interface Window {
@@ -26,6 +30,9 @@ declare global {
     __chw?: { map: MapLibreMap | null; getState: () => unknown };
   }
 }
+
+/** Colour class of wards outside the area filter (see src/map/style.ts). */
+const OUTSIDE_CLASS = -2;
 
 /** The app: state holds inputs only; scores, ranks, classes and colours are derived on render. */
 export function App() {
@@ -54,42 +61,82 @@ export function App() {
     };
   }, []);
 
-  const colourIndicator = dataset?.indicators.find((d) => d.id === state.colourBy) ?? null;
+  const view = derived?.view ?? null;
+  const colourIndicator = view?.indicators.find((d) => d.id === state.colourBy) ?? null;
+  const inSelection = useMemo(() => {
+    if (!view || !derived?.selection) return null;
+    const inside = new Uint8Array(view.wards.length);
+    for (const i of derived.selection) inside[i] = 1;
+    return inside;
+  }, [view, derived?.selection]);
   const colouring = useMemo(() => {
-    if (!dataset || !derived) return null;
-    if (colourIndicator) {
-      return mapColouring(
-        dataset.values[colourIndicator.id],
-        state.directions[colourIndicator.id] ?? colourIndicator.direction,
-        state.classification,
-        state.classCount,
-        state.palette,
-        (v) => formatValue(v, colourIndicator.unit),
-      );
+    if (!view || !derived) return null;
+    const outside = (values: readonly (number | null)[]) => (inSelection ? values.map((v, i) => (inSelection[i] ? v : null)) : values);
+    const result = colourIndicator
+      ? mapColouring(
+          outside(view.values[colourIndicator.id]),
+          state.directions[colourIndicator.id] ?? colourIndicator.direction,
+          state.classification,
+          state.classCount,
+          state.palette,
+          (v) => formatValue(v, colourIndicator.unit),
+        )
+      : mapColouring(derived.scores.score, 'high', state.classification, state.classCount, state.palette, (v) => v.toFixed(1));
+    // Wards outside the area filter are drawn faint, apart from wards without data.
+    if (!inSelection) return result;
+    let noData = 0;
+    inSelection.forEach((inside, i) => {
+      if (!inside) result.classes[i] = OUTSIDE_CLASS;
+      else if (result.classes[i] === -1) noData++;
+    });
+    return { ...result, noData };
+  }, [view, derived, inSelection, colourIndicator, state.directions, state.classification, state.classCount, state.palette]);
+
+  const focusBounds = useMemo(() => {
+    if (!view || !inSelection) return null;
+    const features = view.geometry.features.filter((f) => inSelection[f.id as number]);
+    if (features.length === 0) return null;
+    return bbox({ type: 'FeatureCollection', features }) as [number, number, number, number];
+  }, [view, inSelection]);
+
+  const areas: AreaOption[] = useMemo(() => {
+    if (!dataset) return [];
+    const names = new Map<string, string>();
+    for (const w of dataset.wards) {
+      const group = groupOf(w);
+      if (group !== null && !names.has(group)) names.set(group, w.municipality !== null && w.district ? w.district : group);
     }
-    return mapColouring(derived.scores.score, 'high', state.classification, state.classCount, state.palette, (v) => v.toFixed(1));
-  }, [dataset, derived, colourIndicator, state.directions, state.classification, state.classCount, state.palette]);
+    return [...names]
+      .map(([code, name]) => ({ code, name, priority: CHW_MUNICIPALITIES.has(code) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }, [dataset]);
 
   const currentOutline = useMemo(() => {
-    if (!dataset || dataset.currentAreas.length === 0) return null;
+    if (!view || view.currentAreas.length === 0) return null;
     const teams = new Map<string, number[]>();
-    for (const area of dataset.currentAreas) teams.set(area.team, [...(teams.get(area.team) ?? []), area.index]);
-    return dissolve(dataset.geometry.features, [...teams].map(([name, ids]) => ({ name, ids })));
-  }, [dataset]);
-  const currentSet = useMemo(() => new Set(dataset?.currentAreas.map((a) => a.index) ?? []), [dataset]);
+    for (const area of view.currentAreas) teams.set(area.team, [...(teams.get(area.team) ?? []), area.index]);
+    return dissolve(view.geometry.features, [...teams].map(([name, ids]) => ({ name, ids })));
+  }, [view]);
+  const currentSet = useMemo(() => new Set(view?.currentAreas.map((a) => a.index) ?? []), [view]);
 
   const rows: RankedRow[] = useMemo(() => {
-    if (!dataset || !derived) return [];
-    const { ranking, scores } = derived;
+    if (!view || !derived) return [];
+    const { ranking, scores, overall } = derived;
     const all = ranking.order
-      .filter((i) => state.districtFilter === null || dataset.wards[i].district === state.districtFilter)
-      .map((i) => ({ ward: dataset.wards[i], rank: ranking.rank[i], score: scores.score[i], used: scores.indicatorsUsed[i] }));
-    return sortRows(all, state.sort, dataset.values);
-  }, [dataset, derived, state.districtFilter, state.sort]);
+      .filter((i) => (!inSelection || inSelection[i]) && (state.districtFilter === null || view.wards[i].district === state.districtFilter))
+      .map((i) => ({
+        ward: view.wards[i],
+        rank: ranking.rank[i],
+        overallRank: overall ? overall.rank[i] : null,
+        score: scores.score[i],
+        used: scores.indicatorsUsed[i],
+      }));
+    return sortRows(all, state.sort, view.values);
+  }, [view, derived, inSelection, state.districtFilter, state.sort]);
 
   const districts = useMemo(
-    () => [...new Set(dataset?.wards.map((w) => w.district).filter((d): d is string => d !== null) ?? [])].sort(),
-    [dataset],
+    () => [...new Set(view?.wards.map((w) => w.district).filter((d): d is string => d !== null) ?? [])].sort(),
+    [view],
   );
 
   // The latest state for the test hook and the hover text, without re-creating callbacks.
@@ -105,27 +152,36 @@ export function App() {
   }, []);
 
   const describe = useCallback((index: number): HoverInfo => {
-    const { state: s, derived: d } = latest.current;
-    const ward = s.dataset?.wards[index];
+    const { derived: d } = latest.current;
+    const ward = d?.view.wards[index];
     if (!ward || !d) return { title: '', lines: [] };
     return {
       title: ward.name,
       lines: [
         `${ward.code}${ward.district ? ` · ${ward.district}` : ''}`,
-        `Score ${formatScore(d.scores.score[index])} · rank ${d.ranking.rank[index] ?? '–'} of ${d.ranking.scored}`,
+        d.scores.score[index] === null && d.selection && !d.selection.includes(index)
+          ? 'Outside the selected area'
+          : `Score ${formatScore(d.scores.score[index])} · rank ${d.ranking.rank[index] ?? '–'} of ${d.ranking.scored}`,
       ],
     };
   }, []);
 
+  const groupNoun = dataset?.wards.some((w) => w.municipality !== null) ? 'municipalities' : 'districts';
   const onExport = () => {
-    if (!dataset || !derived) return;
+    if (!view || !derived) return;
     const now = new Date();
-    const text = exportRanking(dataset, derived, { ...state, format: state.csvFormat }, now);
+    const scopeNote =
+      state.areaFilter.length > 0
+        ? `selection: ${state.areaFilter.map((c) => areas.find((a) => a.code === c)?.name ?? c).join(', ')}; ${
+            state.scope === 'selection' ? 'scored among the selected wards only; rank_all is the rank among all wards' : 'national scores; rank is within the selection, rank_all among all wards'
+          }`
+        : undefined;
+    const text = exportRanking(view, derived, { ...state, format: state.csvFormat, scopeNote }, now);
     downloadText(text, csvFileName('chw-ranking', now));
   };
 
   const selected = state.selected;
-  const selectedWard = dataset && selected !== null ? dataset.wards[selected] : null;
+  const selectedWard = view && selected !== null ? view.wards[selected] : null;
 
   return (
     <div className="app">
@@ -169,10 +225,24 @@ export function App() {
       )}
       {problems.length > 0 && <ProblemList problems={problems} onDismiss={() => setProblems([])} />}
 
-      {dataset && derived && colouring ? (
+      {view && derived && colouring ? (
         <main className="layout">
+          <div className="side">
+          <ScopePanel
+            groupNoun={groupNoun}
+            level={state.level}
+            populationId={state.populationId}
+            indicators={view.indicators}
+            areas={areas}
+            areaFilter={state.areaFilter}
+            scope={state.scope}
+            onLevel={(level) => dispatch({ type: 'levelSet', level })}
+            onPopulation={(id) => dispatch({ type: 'populationSet', id })}
+            onAreaFilter={(codes) => dispatch({ type: 'areaFilterSet', codes })}
+            onScope={(scope) => dispatch({ type: 'scopeSet', scope })}
+          />
           <WeightsPanel
-            indicators={dataset.indicators}
+            indicators={view.indicators}
             weights={state.weights}
             directions={state.directions}
             method={state.method}
@@ -181,17 +251,18 @@ export function App() {
             onMethod={(method) => dispatch({ type: 'methodSet', method })}
             onReset={() => dispatch({ type: 'weightsReset' })}
           />
+          </div>
           <section className="map-area" aria-label="Map">
             <MapControls
-              indicators={dataset.indicators}
+              indicators={view.indicators}
               colourBy={state.colourBy}
               classification={state.classification}
               classCount={state.classCount}
               palette={state.palette}
               showCurrentAreas={state.showCurrentAreas}
               showDistricts={state.showDistricts}
-              hasCurrentAreas={dataset.currentAreas.length > 0}
-              hasDistricts={dataset.districts !== null}
+              hasCurrentAreas={view.currentAreas.length > 0}
+              hasDistricts={view.districts !== null}
               onColourBy={(colourBy) => dispatch({ type: 'colourBySet', colourBy })}
               onClassification={(classification) => dispatch({ type: 'classificationSet', classification })}
               onClassCount={(classCount) => dispatch({ type: 'classCountSet', classCount })}
@@ -201,17 +272,18 @@ export function App() {
             />
             <div className="map-stage">
               <ChoroplethMap
-                geometry={dataset.geometry}
-                wardCount={dataset.wards.length}
-                districts={dataset.districts}
+                geometry={view.geometry}
+                wardCount={view.wards.length}
+                districts={view.districts}
                 currentAreas={currentOutline}
                 classes={colouring.classes}
                 colours={colouring.colours}
                 selected={selected}
                 focusRequest={state.focusRequest}
+                focusBounds={focusBounds}
                 showCurrentAreas={state.showCurrentAreas}
                 showDistricts={state.showDistricts}
-                attribution={dataset.attribution ?? ''}
+                attribution={view.attribution ?? ''}
                 describe={describe}
                 onSelect={(index) => dispatch({ type: 'wardSelected', index, focus: false })}
                 onMapReady={(map) => {
@@ -222,7 +294,8 @@ export function App() {
                 title={colourIndicator ? colourIndicator.label.en : 'Priority score (0–100, higher = more need)'}
                 entries={colouring.legend}
                 noDataCount={colouring.noData}
-                showCurrentAreas={state.showCurrentAreas && dataset.currentAreas.length > 0}
+                showCurrentAreas={state.showCurrentAreas && view.currentAreas.length > 0}
+                showOutside={inSelection !== null}
               />
               {selectedWard && (
                 <WardDetails
@@ -231,10 +304,10 @@ export function App() {
                   scored={derived.ranking.scored}
                   score={derived.scores.score[selectedWard.index]}
                   decile={derived.ranking.decile[selectedWard.index]}
-                  team={dataset.currentAreas.find((a) => a.index === selectedWard.index)?.team ?? null}
-                  indicators={dataset.indicators}
+                  team={view.currentAreas.find((a) => a.index === selectedWard.index)?.team ?? null}
+                  indicators={view.indicators}
                   weights={state.weights}
-                  values={dataset.values}
+                  values={view.values}
                   need={Object.fromEntries(
                     derived.prepared.ids.map((id) => {
                       const column = derived.prepared.columns[id];
@@ -248,9 +321,10 @@ export function App() {
           </section>
           <RankedTable
             rows={rows}
-            indicators={dataset.indicators}
-            values={dataset.values}
+            indicators={view.indicators}
+            values={view.values}
             weighted={derived.scores.indicatorsWeighted}
+            showOverallRank={derived.overall !== null}
             selected={selected}
             sort={state.sort}
             districts={districts}
@@ -275,12 +349,16 @@ export function App() {
 }
 
 function snapshot(state: AppState, derived: ReturnType<typeof useRanking>) {
-  if (!state.dataset || !derived) return { selected: state.selected, ranking: [] };
-  const wards = state.dataset.wards;
+  if (!derived) return { selected: state.selected, ranking: [] };
+  const wards = derived.view.wards;
   return {
     selected: state.selected,
     weights: state.weights,
     method: state.method,
-    ranking: derived.ranking.order.map((i) => ({ index: i, code: wards[i].code, rank: derived.ranking.rank[i], score: derived.scores.score[i] })),
+    level: state.level,
+    wardCount: wards.length,
+    ranking: derived.ranking.order
+      .filter((i) => derived.ranking.rank[i] !== null || !derived.selection)
+      .map((i) => ({ index: i, code: wards[i].code, rank: derived.ranking.rank[i], score: derived.scores.score[i] })),
   };
 }

@@ -2,7 +2,8 @@ import { formatCsv } from '../io/formatCsv';
 import type { Dataset } from '../model/createDataset';
 import { describeRun, rankingTable } from '../model/rankingTable';
 import type { Direction, Method } from '../model/types';
-import type { Derived } from './useRanking';
+import type { Ranking } from '../model/rank';
+import type { Scored } from '../model/scoreInScope';
 import type { CsvFormat } from './state';
 
 /**
@@ -11,13 +12,19 @@ import type { CsvFormat } from './state';
  */
 export function exportRanking(
   dataset: Dataset,
-  derived: Derived,
-  settings: { method: Method; weights: Record<string, number>; directions: Record<string, Direction>; format: CsvFormat },
+  scored: Pick<Scored, 'prepared' | 'scores' | 'ranking'> & { overall?: Ranking | null; selection?: readonly number[] | null },
+  settings: {
+    method: Method;
+    weights: Record<string, number>;
+    directions: Record<string, Direction>;
+    format: CsvFormat;
+    /** How the selection was scored, for the header lines; absent without a selection. */
+    scopeNote?: string;
+  },
   exportedAt: Date,
 ): string {
-  const table = rankingTable(dataset, derived.prepared, derived.scores, derived.ranking);
-  return formatCsv(table.header, table.rows, {
-    format: settings.format,
-    comments: describeRun(dataset, settings.method, settings.weights, settings.directions, exportedAt),
-  });
+  const table = rankingTable(dataset, scored.prepared, scored.scores, scored.ranking, scored.overall ?? null, scored.selection ?? null);
+  const comments = describeRun(dataset, settings.method, settings.weights, settings.directions, exportedAt);
+  if (settings.scopeNote) comments.splice(comments.length - 1, 0, settings.scopeNote);
+  return formatCsv(table.header, table.rows, { format: settings.format, comments });
 }

@@ -1,6 +1,7 @@
 import type { Classification } from '../model/classify';
 import type { Dataset } from '../model/createDataset';
-import type { Direction, Method } from '../model/types';
+import type { Scope } from '../model/scoreInScope';
+import type { Direction, Level, Method } from '../model/types';
 
 export type PaletteName = 'viridis' | 'cividis' | 'magma';
 export type CsvFormat = 'csv' | 'excel-be';
@@ -24,6 +25,13 @@ export interface AppState {
   districtFilter: string | null;
   sort: { column: string; descending: boolean };
   csvFormat: CsvFormat;
+  /** Wards as loaded, or merged into municipalities (districts when there are none). */
+  level: Level;
+  /** The population column that weights shares and means when wards merge; null = unweighted. */
+  populationId: string | null;
+  /** Municipality (or district) codes whose wards are scored; empty = all wards. */
+  areaFilter: string[];
+  scope: Scope;
 }
 
 export type Action =
@@ -42,7 +50,11 @@ export type Action =
   | { type: 'wardSelected'; index: number | null; focus: boolean }
   | { type: 'districtFilterSet'; district: string | null }
   | { type: 'sortSet'; column: string }
-  | { type: 'csvFormatSet'; format: CsvFormat };
+  | { type: 'csvFormatSet'; format: CsvFormat }
+  | { type: 'levelSet'; level: Level }
+  | { type: 'populationSet'; id: string | null }
+  | { type: 'areaFilterSet'; codes: string[] }
+  | { type: 'scopeSet'; scope: Scope };
 
 export const initialState: AppState = {
   dataset: null,
@@ -60,7 +72,17 @@ export const initialState: AppState = {
   districtFilter: null,
   sort: { column: 'rank', descending: false },
   csvFormat: 'csv',
+  level: 'ward',
+  populationId: null,
+  areaFilter: [],
+  scope: 'selection',
 };
+
+/** The indicator that most likely holds population counts: the catalogue's, or a column named so. */
+export function guessPopulation(dataset: Dataset): string | null {
+  const ids = dataset.indicators.map((d) => d.id);
+  return ids.find((id) => id === 'population') ?? ids.find((id) => /pop|bevolking|inwoners|habitants/i.test(id)) ?? null;
+}
 
 /** Default weights and directions of a dataset's indicators, from the catalogue. */
 export function defaultsOf(dataset: Dataset): Pick<AppState, 'weights' | 'directions'> {
@@ -82,6 +104,9 @@ export function reduce(state: AppState, action: Action): AppState {
         selected: null,
         districtFilter: null,
         sort: initialState.sort,
+        level: 'ward',
+        populationId: guessPopulation(action.dataset),
+        areaFilter: [],
       };
     case 'indicatorsAdded': {
       // Same wards, more indicators: keep what the user set for the indicators they already had.
@@ -135,6 +160,15 @@ export function reduce(state: AppState, action: Action): AppState {
       };
     case 'csvFormatSet':
       return { ...state, csvFormat: action.format };
+    case 'levelSet':
+      // Ward indices mean other things at another level: the selection and filters go.
+      return action.level === state.level ? state : { ...state, level: action.level, selected: null, districtFilter: null, areaFilter: [] };
+    case 'populationSet':
+      return { ...state, populationId: action.id };
+    case 'areaFilterSet':
+      return { ...state, areaFilter: [...new Set(action.codes)], selected: null };
+    case 'scopeSet':
+      return { ...state, scope: action.scope };
   }
 }
 

@@ -23,6 +23,8 @@ export interface ChoroplethMapProps {
   colours: string[];
   selected: number | null;
   focusRequest: number;
+  /** When it changes, the map fits these bounds (the selected area); null leaves the view alone. */
+  focusBounds: [number, number, number, number] | null;
   showCurrentAreas: boolean;
   showDistricts: boolean;
   attribution: string;
@@ -187,6 +189,12 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     });
     // Only a new request moves the map: the selection alone (a click on the map) does not.
   }, [ready, props.focusRequest]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !props.focusBounds) return;
+    map.fitBounds(props.focusBounds, { padding: 24, duration: 300 });
+  }, [ready, props.focusBounds]);
 
   useEffect(() => {
     const map = mapRef.current;

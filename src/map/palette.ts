@@ -10,6 +10,9 @@ const INTERPOLATORS: Record<PaletteName, (t: number) => string> = {
 /** Colour for wards with no value: a light neutral grey, distinct from every palette colour. */
 export const NO_DATA_COLOUR = '#d4d4d4';
 
+/** Colour for wards outside the selected area: near the background, so the selection stands out. */
+export const OUTSIDE_COLOUR = '#f8f8f8';
+
 /**
  * k colours of a colour-blind-safe sequential palette, from least to most need: light to dark,
  * so that the wards needing most attention stand out. The palette's extremes are trimmed a little

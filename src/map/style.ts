@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { NO_DATA_COLOUR } from './palette';
+import { NO_DATA_COLOUR, OUTSIDE_COLOUR } from './palette';
 
 /** A style with no remote source, glyphs or sprites: the map makes no network request by itself. */
 export const BASE_STYLE: StyleSpecification = {
@@ -8,10 +8,9 @@ export const BASE_STYLE: StyleSpecification = {
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } }],
 };
 
-/** Fill colour by the feature-state `c` (colour class, -1 or unset = no data). */
+/** Fill colour by the feature-state `c`: a colour class, -1 or unset = no data, -2 = outside the area filter. */
 export function fillColour(colours: readonly string[]): ExpressionSpecification {
-  if (colours.length === 0) return ['literal', NO_DATA_COLOUR] as unknown as ExpressionSpecification;
-  const cases: (number | string)[] = [];
+  const cases: (number | string)[] = [-2, OUTSIDE_COLOUR];
   colours.forEach((colour, i) => cases.push(i, colour));
   // The spec's tuple types cannot express a variable number of match arms.
   return ['match', ['coalesce', ['feature-state', 'c'], -1], ...cases, NO_DATA_COLOUR] as unknown as ExpressionSpecification;

@@ -26,11 +26,15 @@ export interface Suggestion {
 export interface AreaToMatch {
   area: string;
   municipality: string | null;
+  /** The city as the programme writes it; its name inside a sector name ("OOSTENDE-CENTRUM") counts for the area. */
+  city?: string | null;
 }
 
 export interface SuggestOptions {
   /** Only sectors of this municipality; all candidates when null or absent. */
   municipality?: string | null;
+  /** The city's name, as for AreaToMatch.city. */
+  city?: string | null;
   /** At most this many suggestions; 5 by default. */
   limit?: number;
   /** Suggestions below this score are left out; 0.35 by default. */
@@ -40,15 +44,28 @@ export interface SuggestOptions {
 const DEFAULT_LIMIT = 5;
 const DEFAULT_MIN_SCORE = 0.35;
 
-// Articles, prepositions and generic words for "neighbourhood": they carry no identity.
+// Articles, prepositions and the words for "neighbourhood": they carry no identity.
 const NOISE = new Set([
   'de', 'het', 'den', 'der', 't', 'van', 'en', 'op', 'ter', 'te',
   'la', 'le', 'les', 'l', 'd', 'du', 'des', 'a', 'au', 'aux', 'et', 'sur',
   'wijk', 'quartier', 'cite', 'kwartier', 'buurt',
 ]);
 
-// Dutch and French saints are spelled four ways; one form makes them compare equal.
+// Dutch and French saints are spelled six ways; one form makes them compare equal.
 const SAINT = new Set(['sint', 'saint', 'sainte', 'st', 'ste', 'sinte']);
+
+// Words that many sector names share ("-CENTRE", "-NOORD", "OUD …"): they count for less than a
+// place name, and a match on them alone is no match.
+const GENERIC = new Set([
+  'st', 'centre', 'centrum', 'center', 'kern', 'dorp', 'village', 'station', 'gare',
+  'noord', 'nord', 'zuid', 'sud', 'oost', 'est', 'west', 'ouest',
+  'oud', 'oude', 'nieuw', 'nieuwe', 'new', 'neuf', 'vieux', 'vieille', 'nouveau',
+  'haut', 'haute', 'hauts', 'bas', 'basse', 'groot', 'grote', 'klein', 'kleine', 'grand', 'grande', 'petit', 'petite',
+]);
+const GENERIC_WEIGHT = 0.3;
+// A word in the names of several sectors of the city ("MARCHIENNE-…") tells them apart less well.
+const COMMON_WEIGHT = 0.6;
+const COMMON_IN = 3;
 
 // Street and neighbourhood words that Dutch glues to the name: "Anneessensplein", "Hospitaalwijk".
 const COMPOUND_SUFFIXES = ['steenweg', 'kwartier', 'straat', 'square', 'plein', 'dreef', 'laan', 'park', 'wijk', 'kaai'];
@@ -56,22 +73,31 @@ const MIN_CORE = 4;
 
 /** A name taken apart for comparison. */
 interface NameForm {
-  /** Significant words, lower case, without accents or noise words. */
+  /** Significant words: lower case, no accents, no noise words, saints as "st". */
   words: string[];
-  /** The same words without a glued street suffix or plural s: "anneessensplein" -> "anneessen". */
+  /** 1 for a place word, GENERIC_WEIGHT for a generic one (before COMMON_WEIGHT, which depends on the city). */
+  weights: number[];
+  /** The words without a glued street suffix, plural s or old spelling: "anneessensplein" -> "anneesen". */
   cores: string[];
-  /** Trigrams of each core, for fuzzy word comparison. */
   coreGrams: Set<string>[];
-  /** The words joined without spaces, for "same name" ("Waterschei Noord" = "WATERSCHEI-NOORD"). */
+  /** The words joined without spaces, so "Waterschei Noord" is the same name as "WATERSCHEI-NOORD". */
   joined: string;
   joinedCores: string;
   /** Trigrams of the whole name. */
   grams: Set<string>;
 }
 
+/** A name split into what must match and what only helps: "ATHENEUM (STATIONSWIJK)", "Laken: Houba". */
+interface SplitName {
+  main: NameForm;
+  /** The main words and the qualifier's together; null without a qualifier. */
+  full: NameForm | null;
+  qualifier: NameForm | null;
+}
+
 interface PreparedCandidate {
   candidate: SectorCandidate;
-  names: { name: string; form: NameForm }[];
+  names: { name: string; split: SplitName }[];
 }
 
 interface Scored {
@@ -103,12 +129,33 @@ function formOf(name: string): NameForm {
   const cores = words.map(coreOf);
   return {
     words,
+    weights: words.map((w) => (GENERIC.has(w) ? GENERIC_WEIGHT : 1)),
     cores,
     coreGrams: cores.map(trigrams),
     joined: words.join(''),
     joinedCores: cores.join(''),
     grams: trigrams(words.join(' ')),
   };
+}
+
+/** Cuts a name into its words outside and inside parentheses (and, for areas, before a colon). */
+function splitName(name: string, colonQualifies: boolean): SplitName {
+  let main = name.trim();
+  const qualifiers: string[] = [];
+  const colon = main.indexOf(':');
+  if (colonQualifies && colon > 0 && colon < main.length - 1) {
+    qualifiers.push(main.slice(0, colon));
+    main = main.slice(colon + 1);
+  }
+  main = main.replace(/\(([^)]*)\)?/g, (_, inside: string) => {
+    qualifiers.push(inside);
+    return ' ';
+  });
+  const mainForm = formOf(main);
+  const qualifier = qualifiers.length > 0 ? formOf(qualifiers.join(' ')) : null;
+  if (qualifier === null || qualifier.words.length === 0) return { main: formOf(name), full: null, qualifier: null };
+  if (mainForm.words.length === 0) return { main: qualifier, full: null, qualifier: null };
+  return { main: mainForm, full: formOf(`${main} ${qualifiers.join(' ')}`), qualifier };
 }
 
 function coreOf(word: string): string {
@@ -120,7 +167,11 @@ function coreOf(word: string): string {
     }
   }
   // A plural or a Dutch linking s: "klaverswijk" and "KLAVER", "Pré Javais" and "PRES JAVAIS".
-  return core.length >= MIN_CORE && core.endsWith('s') && !core.endsWith('ss') ? core.slice(0, -1) : core;
+  if (core.length >= MIN_CORE && core.endsWith('s') && !core.endsWith('ss')) core = core.slice(0, -1);
+  // Old and new Belgian spellings of one name: Esseghem/Essegem, Veeweyde/Veewijde, Scherdemael/Scherdemaal;
+  // short words keep their long vowels ("Rad" is not "Raad").
+  core = core.replace(/gh/g, 'g').replace(/ae/g, 'a').replace(/ij|ey|y/g, 'ei');
+  return core.length > 5 ? core.replace(/([aeou])\1/g, '$1') : core;
 }
 
 function trigrams(text: string): Set<string> {
@@ -140,142 +191,235 @@ function dice(a: Set<string>, b: Set<string>): number {
 }
 
 /**
- * Character-trigram similarity (Dice, 0–1) of two names after folding:
- * nameSimilarity("Essegem", "ESSEGHEM") is about 0.7.
+ * Character-trigram similarity (Dice, 0–1) of two names after folding and dropping noise words:
+ * nameSimilarity("Waterschei Noord", "WATERSCHEI-NOORD") === 1.
  */
 export function nameSimilarity(a: string, b: string): number {
   return dice(formOf(a).grams, formOf(b).grams);
 }
 
-// How well one word of the area name is found among the sector's words: 1 the same word, 0.9 the
-// same core, below that a close spelling; 0 not found.
+// How well a word is found among another name's words: 1 the same word, 0.9 the same core
+// ("Hospitaalwijk", "HOSPITAAL"), SAME_CORE × similarity for a close spelling, else 0.
 const SAME_CORE = 0.9;
-const FUZZY_WORD = 0.75;
+const FUZZY_WORD = 0.8;
 
-function wordMatch(area: NameForm, i: number, sector: NameForm): { weight: number; at: number } {
+function wordMatch(word: string, core: string, grams: Set<string>, other: NameForm): { weight: number; at: number } {
   let best = { weight: 0, at: -1 };
-  for (let j = 0; j < sector.words.length; j++) {
-    if (area.words[i] === sector.words[j]) return { weight: 1, at: j };
-    if (area.cores[i] === sector.cores[j]) {
+  for (let j = 0; j < other.words.length; j++) {
+    if (word === other.words[j]) return { weight: 1, at: j };
+    if (core === other.cores[j]) {
       if (best.weight < SAME_CORE) best = { weight: SAME_CORE, at: j };
       continue;
     }
-    const la = area.cores[i].length;
-    const lb = sector.cores[j].length;
+    const la = core.length;
+    const lb = other.cores[j].length;
     if (la < MIN_CORE || lb < MIN_CORE || Math.abs(la - lb) > Math.max(la, lb) / 3) continue;
-    const similarity = dice(area.coreGrams[i], sector.coreGrams[j]);
+    const similarity = dice(grams, other.coreGrams[j]);
     const weight = similarity >= FUZZY_WORD ? SAME_CORE * similarity : 0;
     if (weight > best.weight) best = { weight, at: j };
   }
   return best;
 }
 
+function found(form: NameForm, i: number, other: NameForm | null): boolean {
+  return other !== null && wordMatch(form.words[i], form.cores[i], form.coreGrams[i], other).weight > 0;
+}
+
+/** A name with the weights of its words in one city: place word 1, common COMMON_WEIGHT, generic GENERIC_WEIGHT. */
+interface Weighted {
+  form: NameForm;
+  weights: number[];
+  total: number;
+}
+
+function weigh(form: NameForm, common: ReadonlySet<string>): Weighted {
+  const weights = form.weights.map((w, i) => (w > COMMON_WEIGHT && common.has(form.cores[i]) ? COMMON_WEIGHT : w));
+  let total = 0;
+  for (const w of weights) total += w;
+  return { form, weights, total };
+}
+
 /**
  * The score of one sector name for an area name, in bands that rank as the reasons read: same name
- * (1) > nearly the same name (0.95) > all words of the area name (0.76–0.95) > the sector name
- * inside a longer area name (0.6–0.8) > some words or a similar spelling (at most 0.75).
+ * (1) > nearly the same name (0.95) > all words of the area name (0.7–0.95) > the sector name inside
+ * a longer area name (0.6–0.8) > some words or a similar spelling (at most 0.75). `context` holds the
+ * words that may stand beside the area's own (its city, its qualifier).
  */
-function scoreName(area: NameForm, sector: NameForm): Scored {
+function scoreName(areaW: Weighted, sectorW: Weighted, context: NameForm | null): Scored {
+  const area = areaW.form;
+  const sector = sectorW.form;
   if (area.words.length === 0 || sector.words.length === 0) return { score: 0, reason: '' };
   if (area.joined === sector.joined) return { score: 1, reason: 'same name' };
   if (area.joinedCores === sector.joinedCores) return { score: 0.95, reason: 'nearly the same name' };
 
-  const matches = area.words.map((_, i) => wordMatch(area, i, sector));
-  const weightSum = matches.reduce((sum, m) => sum + m.weight, 0);
-  const covered = new Set(matches.filter((m) => m.weight > 0).map((m) => m.at)).size;
+  const hit = new Array<boolean>(sector.words.length).fill(false);
+  let matchedWeight = 0;
+  let foundWeight = 0;
+  let foundWords = 0;
+  let placeFound = false;
+  let allFound = true;
+  for (let i = 0; i < area.words.length; i++) {
+    const m = wordMatch(area.words[i], area.cores[i], area.coreGrams[i], sector);
+    if (m.weight > 0) {
+      hit[m.at] = true;
+      matchedWeight += m.weight * areaW.weights[i];
+      foundWeight += areaW.weights[i];
+      foundWords += 1;
+      if (areaW.weights[i] > GENERIC_WEIGHT) placeFound = true;
+    } else if (area.words[i] !== 'st') {
+      // A saint may go unnamed: "Amandus" is ST.-AMANDUS.
+      allFound = false;
+    }
+  }
+  if (foundWords === 0) return spellingScore(area, sector);
 
-  if (matches.every((m) => m.weight > 0)) {
-    const quality = weightSum / matches.length;
-    const coverage = covered / sector.words.length;
-    return { score: 0.55 + 0.3 * quality + 0.1 * coverage, reason: 'all words of the area name' };
+  let hitWeight = 0;
+  let sectorAllHit = true;
+  let strangers = 0;
+  for (let j = 0; j < sector.words.length; j++) {
+    if (hit[j]) hitWeight += sectorW.weights[j];
+    else {
+      if (sector.words[j] !== 'st') sectorAllHit = false;
+      if (sectorW.weights[j] > GENERIC_WEIGHT && !found(sector, j, context)) strangers += 1;
+    }
   }
-  if (covered === sector.words.length) {
-    // Every word of the sector is in the longer area name ("Surdents haute crotte couvalle" and "HAUTE-CROTTE").
-    return { score: 0.6 + 0.2 * (covered / area.words.length), reason: 'the sector name is part of the area name' };
+
+  if (allFound) {
+    // "Centre" in Liège is not ANGLEUR-CENTRE; "Centrum" in Oostende is OOSTENDE-CENTRUM.
+    const placeWordsOfArea = areaW.weights.some((w) => w > GENERIC_WEIGHT);
+    if (!placeWordsOfArea && strangers > 0) return { score: 0.3, reason: 'only a generic word in common' };
+    const quality = matchedWeight / foundWeight;
+    const precision = hitWeight / sectorW.total;
+    return { score: 0.55 + 0.3 * quality + 0.1 * precision, reason: 'all words of the area name' };
   }
-  const wordDice = (2 * weightSum) / (area.words.length + sector.words.length);
+  if (sectorAllHit && sectorW.weights.some((w) => w > GENERIC_WEIGHT)) {
+    // Every word of the sector is in the longer area name ("Surdents haute crotte couvalle", "HAUTE-CROTTE").
+    return { score: 0.6 + 0.2 * (matchedWeight / areaW.total), reason: 'the sector name is part of the area name' };
+  }
+  if (!placeFound) return spellingScore(area, sector);
+  const wordDice = (2 * matchedWeight) / (areaW.total + sectorW.total);
+  return { score: 0.75 * wordDice, reason: `${foundWords} of ${area.words.length} words of the area name` };
+}
+
+/** For names without a place word in common: how alike they are spelled ("Gérardchamps", "GERARD-CHAMPS"). */
+function spellingScore(area: NameForm, sector: NameForm): Scored {
   const spelling = dice(area.grams, sector.grams);
-  if (wordDice >= spelling && covered > 0) {
-    const found = matches.filter((m) => m.weight > 0).length;
-    return { score: 0.75 * wordDice, reason: `${found} of ${area.words.length} words of the area name` };
-  }
   return { score: 0.75 * spelling, reason: `similar spelling ${spelling.toFixed(2)}` };
 }
 
-/**
- * The part of a programme name that must match, and the qualifier that may: "Laken: Houba" ->
- * "Houba" (in Laken); "Borgerhout (intramuros)" -> "Borgerhout". A name that is all parentheses,
- * "(city-wide, …)", is a note and matches nothing.
- */
-function areaForm(areaName: string): { form: NameForm; qualifier: NameForm | null } | null {
-  const trimmed = areaName.trim();
-  if (/^\(.*\)$/s.test(trimmed)) return null;
-  let main = trimmed;
-  const qualifiers: string[] = [];
-  const colon = main.indexOf(':');
-  if (colon > 0 && colon < main.length - 1) {
-    qualifiers.push(main.slice(0, colon));
-    main = main.slice(colon + 1);
-  }
-  main = main.replace(/\(([^)]*)\)/g, (_, inside: string) => {
-    qualifiers.push(inside);
-    return ' ';
-  });
-  const form = formOf(main);
-  if (form.words.length === 0) return null;
-  return { form, qualifier: qualifiers.length > 0 ? formOf(qualifiers.join(' ')) : null };
+// A qualifier or city word found in the sector name ("Laken" in "O.L.V. VAN LAKEN") breaks ties.
+const CONTEXT_BONUS = 0.02;
+// A match that needs the words in a sector's parentheses ("Noordwijk" in "ST.-AMANDUS (NOORDWIJK)").
+const QUALIFIER_ONLY = 0.9;
+
+interface PreparedArea {
+  split: SplitName;
+  /** The qualifier's words and the city's: they may stand beside the area's own in a sector name. */
+  context: NameForm | null;
 }
 
-// A qualifier word found in the sector name ("Laken" in "O.L.V. VAN LAKEN") breaks ties.
-const QUALIFIER_BONUS = 0.02;
+/** The sectors of one municipality (or all), with the word cores that several of them share. */
+interface Pool {
+  items: PreparedCandidate[];
+  common: Set<string>;
+  /** The sector names weighed for this pool, made when first scored. */
+  weighed: Map<NameForm, Weighted>;
+}
 
-function scoreCandidate(area: { form: NameForm; qualifier: NameForm | null }, prepared: PreparedCandidate): Scored & { name: string } {
-  let best: Scored & { name: string } = { score: 0, reason: '', name: prepared.names[0]?.name ?? '' };
-  for (const { name, form } of prepared.names) {
-    const scored = scoreName(area.form, form);
-    if (scored.score > 0 && area.qualifier) {
-      const q = area.qualifier;
-      const found = q.words.filter((_, i) => wordMatch(q, i, form).weight > 0).length;
-      scored.score = Math.min(1, scored.score + QUALIFIER_BONUS * found);
+function weighedIn(pool: Pool, form: NameForm): Weighted {
+  let w = pool.weighed.get(form);
+  if (!w) {
+    w = weigh(form, pool.common);
+    pool.weighed.set(form, w);
+  }
+  return w;
+}
+
+function scoreCandidate(area: PreparedArea, areaW: Weighted, prepared: PreparedCandidate, pool: Pool): Scored & { name: string } {
+  let best: Scored & { name: string } = { score: 0, reason: '', name: '' };
+  for (const { name, split } of prepared.names) {
+    let scored = scoreName(areaW, weighedIn(pool, split.main), area.context);
+    if (split.full) {
+      const withQualifier = scoreName(areaW, weighedIn(pool, split.full), area.context);
+      if (QUALIFIER_ONLY * withQualifier.score > scored.score) {
+        scored = { score: QUALIFIER_ONLY * withQualifier.score, reason: withQualifier.reason };
+      }
+    }
+    if (scored.score > 0 && area.context) {
+      const context = area.context;
+      const sectorWords = split.full ?? split.main;
+      let hits = 0;
+      for (let i = 0; i < context.words.length; i++) if (found(context, i, sectorWords)) hits += 1;
+      scored.score = Math.min(1, scored.score + CONTEXT_BONUS * hits);
     }
     if (scored.score > best.score) best = { ...scored, name };
   }
   return best;
 }
 
-// Preparing a city's 300 sectors costs more than scoring one area against them, so the forms are
-// kept per candidates array: repeated calls with the same array (one per area) reuse them.
-const preparedCache = new WeakMap<readonly SectorCandidate[], PreparedCandidate[]>();
+/** A programme name prepared once; null for a note such as "(city-wide, …)", which matches nothing. */
+function prepareArea(areaName: string, city: string | null | undefined): PreparedArea | null {
+  const trimmed = areaName.trim();
+  if (/^\(.*\)$/s.test(trimmed)) return null;
+  const split = splitName(trimmed, true);
+  if (split.main.words.length === 0) return null;
+  const cityForm = formOf(city ?? '');
+  // The city's own name in an area name ("Dison Fyon", "Charleroi Centre") says little about where in it.
+  const main = {
+    ...split.main,
+    weights: split.main.weights.map((w, i) => (cityForm.words.includes(split.main.words[i]) ? GENERIC_WEIGHT : w)),
+  };
+  const context = formOf([...(split.qualifier?.words ?? []), ...cityForm.words].join(' '));
+  return { split: { ...split, main }, context: context.words.length > 0 ? context : null };
+}
 
-function prepare(candidates: readonly SectorCandidate[]): PreparedCandidate[] {
-  const cached = preparedCache.get(candidates);
+// Preparing a sector's names costs more than scoring one area against it, and a dataset may hold all
+// 19,478 sectors of which the areas need a few hundred: each candidate is prepared when first needed,
+// and kept for the next call.
+const preparedCache = new WeakMap<SectorCandidate, PreparedCandidate>();
+const poolCache = new WeakMap<readonly SectorCandidate[], Map<string | null, Pool>>();
+
+function prepareCandidate(candidate: SectorCandidate): PreparedCandidate {
+  const cached = preparedCache.get(candidate);
   if (cached) return cached;
-  const prepared = candidates.map((candidate) => ({
-    candidate,
-    names: [...new Set(candidate.names.map((n) => n.trim()).filter((n) => n !== ''))].map((name) => ({ name, form: formOf(name) })),
-  }));
-  preparedCache.set(candidates, prepared);
+  const names = [...new Set(candidate.names.map((n) => (n ?? '').trim()).filter((n) => n !== ''))];
+  const prepared = { candidate, names: names.map((name) => ({ name, split: splitName(name, false) })) };
+  preparedCache.set(candidate, prepared);
   return prepared;
 }
 
-function sameMunicipality(candidate: SectorCandidate, municipality: string | null | undefined): boolean {
-  return municipality === null || municipality === undefined || candidate.municipality?.trim() === municipality.trim();
+/** The candidates of a municipality (all of them for null), prepared, with their common words. */
+function poolOf(candidates: readonly SectorCandidate[], municipality: string | null): Pool {
+  let pools = poolCache.get(candidates);
+  if (!pools) {
+    pools = new Map();
+    poolCache.set(candidates, pools);
+  }
+  const key = municipality === null ? null : municipality.trim();
+  const cached = pools.get(key);
+  if (cached) return cached;
+  const items = candidates.filter((c) => key === null || c.municipality?.trim() === key).map(prepareCandidate);
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const cores = new Set(item.names.flatMap(({ split }) => (split.full ?? split.main).cores));
+    for (const core of cores) counts.set(core, (counts.get(core) ?? 0) + 1);
+  }
+  const common = new Set([...counts].filter(([, n]) => n >= COMMON_IN).map(([core]) => core));
+  const pool = { items, common, weighed: new Map<NameForm, Weighted>() };
+  pools.set(key, pool);
+  return pool;
 }
 
-function rankSuggestions(
-  areaName: string,
-  prepared: readonly PreparedCandidate[],
-  options: SuggestOptions,
-): Suggestion[] {
+function rankSuggestions(areaName: string, pool: Pool, options: SuggestOptions): Suggestion[] {
   const limit = options.limit ?? DEFAULT_LIMIT;
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   if (!Number.isInteger(limit) || limit < 0) throw new Error(`invalid limit: ${limit}`);
-  const area = areaForm(areaName);
+  const area = prepareArea(areaName, options.city);
   if (area === null || limit === 0) return [];
+  const areaW = weigh(area.split.main, pool.common);
   const out: Suggestion[] = [];
-  for (const p of prepared) {
-    if (!sameMunicipality(p.candidate, options.municipality)) continue;
-    const { score, reason, name } = scoreCandidate(area, p);
+  for (const p of pool.items) {
+    const { score, reason, name } = scoreCandidate(area, areaW, p, pool);
     if (score >= minScore) out.push({ index: p.candidate.index, code: p.candidate.code, name, score, reason });
   }
   out.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.index - b.index);
@@ -284,9 +428,10 @@ function rankSuggestions(
 
 /**
  * Sectors whose names resemble a programme area's name, best first, scored 0–1 with the reason in
- * words; only the sectors of `options.municipality` when given. Names are compared without case,
- * accents, punctuation or noise words ("wijk", "de", "la", …), by words and by character trigrams.
- * suggestSectors("Waterschei Noord", genk)[0] is WATERSCHEI-NOORD, score 1, reason "same name".
+ * words ("same name", "all words of the area name", "similar spelling 0.72"); only the sectors of
+ * `options.municipality` when given. Names are compared without case, accents, punctuation or noise
+ * words ("wijk", "de", "la", …), by words and by character trigrams (Dice).
+ * suggestSectors("Waterschei Noord", genk)[0] is WATERSCHEI-NOORD with score 1, "same name".
  * A name that is all parentheses ("(city-wide, …)") is a note and gets no suggestions.
  */
 export function suggestSectors(
@@ -294,30 +439,31 @@ export function suggestSectors(
   candidates: readonly SectorCandidate[],
   options: SuggestOptions = {},
 ): Suggestion[] {
-  return rankSuggestions(areaName, prepare(candidates), options);
+  return rankSuggestions(areaName, poolOf(candidates, options.municipality ?? null), options);
 }
 
 /**
- * The top suggestions (3 by default) for each programme area among the sectors of its municipality,
- * in the order of `areas`. 95 areas against a city's 300 sectors take a few milliseconds.
+ * The top suggestions (3 by default) for each programme area among the sectors of its municipality
+ * (all candidates when it has none), in the order of `areas`. The 95 areas of the programme against
+ * the sectors of their cities take a few tens of milliseconds.
  */
 export function matchAllAreas<A extends AreaToMatch>(
   areas: readonly A[],
   candidates: readonly SectorCandidate[],
   options: { limit?: number; minScore?: number } = {},
 ): { area: A; suggestions: Suggestion[] }[] {
-  const prepared = prepare(candidates);
-  const byMunicipality = new Map<string, PreparedCandidate[]>();
-  for (const p of prepared) {
-    const key = p.candidate.municipality?.trim() ?? '';
-    const list = byMunicipality.get(key);
-    if (list) list.push(p);
-    else byMunicipality.set(key, [p]);
-  }
-  return areas.map((area) => {
-    const pool = area.municipality === null ? prepared : (byMunicipality.get(area.municipality.trim()) ?? []);
-    return { area, suggestions: rankSuggestions(area.area, pool, { limit: options.limit ?? 3, minScore: options.minScore }) };
-  });
+  return areas.map((area) => ({
+    area,
+    suggestions: rankSuggestions(area.area, poolOf(candidates, area.municipality), {
+      city: area.city,
+      limit: options.limit ?? 3,
+      minScore: options.minScore,
+    }),
+  }));
+}
+
+function sameMunicipality(candidate: SectorCandidate, municipality: string | null | undefined): boolean {
+  return municipality === null || municipality === undefined || candidate.municipality?.trim() === municipality.trim();
 }
 
 /**
@@ -331,6 +477,7 @@ export function searchSectors(
   candidates: readonly SectorCandidate[],
   options: {
     municipality?: string | null;
+    /** At most this many; 8 by default. */
     limit?: number;
     /** Codes to leave out (already confirmed), in normaliseCode form. */
     exclude?: ReadonlySet<string>;
@@ -344,7 +491,7 @@ export function searchSectors(
     if (!sameMunicipality(candidate, options.municipality) || options.exclude?.has(normaliseCode(candidate.code))) continue;
     let best: { name: string; rank: number } | null = null;
     for (const name of candidate.names) {
-      const folded = foldName(name);
+      const folded = foldName(name ?? '');
       const at = folded.indexOf(q);
       if (at < 0) continue;
       const rank = at === 0 ? 0 : folded[at - 1] === ' ' ? 1 : 2;
@@ -357,7 +504,7 @@ export function searchSectors(
 }
 
 /**
- * Candidates from a dataset's wards: the ward's name, and the municipality from its Statbel sector
+ * Candidates from a dataset's wards: the ward's name, and its municipality from the Statbel sector
  * code ("71016A00-" -> "71016") unless `municipalityOf` says otherwise.
  */
 export function candidatesFromWards(

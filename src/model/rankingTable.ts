@@ -12,26 +12,35 @@ export interface Table {
 
 /**
  * The ranking as one row per ward in rank order (unscored wards last): rank, code, name, district,
- * score, decile, n and m of "n of m indicators", then every indicator's raw value and its need value
- * (`<id>_need`, the normalised value the score was built from).
+ * score, decile, then `rank_all` (the rank among all wards) when `overall` is given, the municipality
+ * when wards have one, n and m of "n of m indicators", then every indicator's raw value and its need
+ * value (`<id>_need`, the normalised value the score was built from). With a `selection` (an area
+ * filter), only its wards are listed.
  */
-export function rankingTable(dataset: Dataset, prepared: Prepared, scores: ScoreResult, ranking: Ranking): Table {
+export function rankingTable(
+  dataset: Dataset,
+  prepared: Prepared,
+  scores: ScoreResult,
+  ranking: Ranking,
+  overall: Ranking | null = null,
+  selection: readonly number[] | null = null,
+): Table {
   const ids = prepared.ids;
-  const header = ['rank', 'code', 'name', 'district', 'score', 'decile', 'indicators_used', 'indicators_weighted'];
+  const withMunicipality = dataset.wards.some((w) => w.municipality !== null);
+  const header = ['rank', 'code', 'name', 'district', 'score', 'decile'];
+  if (overall) header.push('rank_all');
+  if (withMunicipality) header.push('municipality');
+  header.push('indicators_used', 'indicators_weighted');
   for (const id of ids) header.push(id);
   for (const id of ids) header.push(`${id}_need`);
-  const rows = ranking.order.map((i) => {
+  const inSelection = selection ? new Set(selection) : null;
+  const order = inSelection ? ranking.order.filter((i) => inSelection.has(i)) : ranking.order;
+  const rows = order.map((i) => {
     const ward = dataset.wards[i];
-    const row: (string | number | null)[] = [
-      ranking.rank[i],
-      ward.code,
-      ward.name,
-      ward.district,
-      scores.score[i],
-      ranking.decile[i],
-      scores.indicatorsUsed[i],
-      scores.indicatorsWeighted,
-    ];
+    const row: (string | number | null)[] = [ranking.rank[i], ward.code, ward.name, ward.district, scores.score[i], ranking.decile[i]];
+    if (overall) row.push(overall.rank[i]);
+    if (withMunicipality) row.push(ward.municipality);
+    row.push(scores.indicatorsUsed[i], scores.indicatorsWeighted);
     for (const id of ids) row.push(dataset.values[id][i]);
     for (const id of ids) {
       const column = prepared.columns[id];
@@ -70,6 +79,10 @@ export function describeRun(
         .map((d) => `${d.id}=${weights[d.id] ?? 0} (${directions[d.id] === 'low' ? 'lower' : 'higher'} value = more need)`)
         .join(', '),
   );
+  const municipal = dataset.indicators.filter((d) => d.level === 'municipality').map((d) => d.id);
+  if (municipal.length > 0) {
+    lines.push(`municipality-level values (one value per municipality, repeated on each of its wards): ${municipal.join(', ')}`);
+  }
   if (dataset.attribution) lines.push(`data: ${dataset.attribution}`);
   lines.push(`exported: ${exportedAt.toISOString()}`);
   return lines;

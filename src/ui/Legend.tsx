@@ -1,4 +1,4 @@
-import { NO_DATA_COLOUR } from '../map/palette';
+import { NO_DATA_COLOUR, OUTSIDE_COLOUR } from '../map/palette';
 
 export interface LegendProps {
   title: string;
@@ -7,10 +7,12 @@ export interface LegendProps {
   noDataCount: number;
   /** Whether the map shows current CHW areas, so the legend explains their outline. */
   showCurrentAreas: boolean;
+  /** Whether some wards are drawn as outside the area filter. */
+  showOutside: boolean;
 }
 
 /** The map legend: classes from most to least need, then the no-data colour. */
-export function Legend({ title, entries, noDataCount, showCurrentAreas }: LegendProps) {
+export function Legend({ title, entries, noDataCount, showCurrentAreas, showOutside }: LegendProps) {
   return (
     <figure className="legend" aria-label="Legend">
       <figcaption>{title}</figcaption>
@@ -25,6 +27,12 @@ export function Legend({ title, entries, noDataCount, showCurrentAreas }: Legend
           <span className="swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
           No data{noDataCount > 0 ? ` (${noDataCount})` : ''}
         </li>
+        {showOutside && (
+          <li>
+            <span className="swatch" style={{ background: OUTSIDE_COLOUR }} aria-hidden="true" />
+            Outside the selection
+          </li>
+        )}
         {showCurrentAreas && (
           <li>
             <span className="swatch current" aria-hidden="true" />

@@ -6,6 +6,8 @@ import { formatScore, formatValue } from './formatValue';
 export interface RankedRow {
   ward: Ward;
   rank: number | null;
+  /** Rank among all wards when the table shows a selection; else null. */
+  overallRank?: number | null;
   score: number | null;
   used: number;
 }
@@ -15,6 +17,8 @@ export interface RankedTableProps {
   indicators: IndicatorDef[];
   values: Record<string, (number | null)[]>;
   weighted: number;
+  /** Show the rank among all wards next to the rank within the selection. */
+  showOverallRank?: boolean;
   selected: number | null;
   sort: { column: string; descending: boolean };
   districts: string[];
@@ -101,7 +105,12 @@ export function RankedTable(props: RankedTableProps) {
           <caption>Ranked wards</caption>
           <thead>
             <tr>
-              {header('rank', 'Rank', true)}
+              {header('rank', props.showOverallRank ? 'Rank (selection)' : 'Rank', true)}
+              {props.showOverallRank && (
+                <th scope="col" className="num">
+                  Rank (all)
+                </th>
+              )}
               {header('code', 'Code')}
               {header('name', 'Name')}
               {header('district', 'District')}
@@ -110,6 +119,7 @@ export function RankedTable(props: RankedTableProps) {
                 <th key={d.id} scope="col" className="num" aria-sort={sort.column === d.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
                   <button type="button" className="sort" onClick={() => props.onSort(d.id)} title={`${d.label.en}${d.unit ? ` (${d.unit})` : ''}`}>
                     {(d.shortLabel ?? d.label).en}
+                    {d.level === 'municipality' && <span className="level-tag"> (municipality)</span>}
                     {d.unit && d.unit !== 'persons' && d.unit !== 'contacts' ? ` (${d.unit})` : ''}
                     <span aria-hidden="true">{sort.column === d.id ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
                   </button>
@@ -122,7 +132,7 @@ export function RankedTable(props: RankedTableProps) {
           </thead>
           <tbody ref={body}>
             {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
-            {shown.map(({ ward, rank, score, used }) => (
+            {shown.map(({ ward, rank, overallRank, score, used }) => (
               <tr
                 key={ward.index}
                 data-code={ward.code}
@@ -138,6 +148,7 @@ export function RankedTable(props: RankedTableProps) {
                 }}
               >
                 <td className="num">{rank ?? '–'}</td>
+                {props.showOverallRank && <td className="num">{overallRank ?? '–'}</td>}
                 <td className="code">{ward.code}</td>
                 <td>
                   {ward.name}
@@ -150,7 +161,7 @@ export function RankedTable(props: RankedTableProps) {
                 <td>{ward.district ?? '–'}</td>
                 <td className="num score">{formatScore(score)}</td>
                 {indicators.map((d) => (
-                  <td key={d.id} className="num">
+                  <td key={d.id} className={d.level === 'municipality' ? 'num municipal' : 'num'}>
                     {formatValue(values[d.id][ward.index], d.unit)}
                   </td>
                 ))}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportRanking } from '../../src/app/exportRanking';
 import { parseCsv } from '../../src/io/parseCsv';
 import { readIndicatorTable } from '../../src/io/readIndicatorTable';
-import type { Derived } from '../../src/app/useRanking';
+
 import type { Dataset } from '../../src/model/createDataset';
 import { prepare } from '../../src/model/prepare';
 import { rank } from '../../src/model/rank';
@@ -23,7 +23,7 @@ const WEIGHTS = { income: 2, vt_share: 1 };
 // Deciles from the rank over 3 scored wards: floor((r - 1) * 10 / 3) + 1 -> 1, 4, 7.
 const TABLE = { file: 'ind.csv', keys: ['W1', 'W2', 'W3'], values: { income: [20000, 30000, 40000], vt_share: [30, 10, 20] } };
 
-function derive(dataset: Dataset, weights: Record<string, number> = WEIGHTS, method: Method = 'percentile'): Derived {
+function derive(dataset: Dataset, weights: Record<string, number> = WEIGHTS, method: Method = 'percentile') {
   const prepared = prepare(dataset.values, DIRECTIONS, method);
   const scores = score(prepared, weights);
   return { prepared, scores, ranking: rank(scores.score, dataset.wards.map((w) => w.code)) };

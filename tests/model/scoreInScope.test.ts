@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { prepare } from '../../src/model/prepare';
+import { score } from '../../src/model/score';
+import { scoreInScope } from '../../src/model/scoreInScope';
+
+// Five wards; wards 0-2 are "the city". vt: higher = more need.
+const values = { vt: [10, 20, 30, 40, 50] };
+const directions = { vt: 'high' } as const;
+const weights = { vt: 1 };
+const codes = ['a', 'b', 'c', 'd', 'e'];
+const all = prepare(values, directions, 'percentile');
+const allScores = score(all, weights);
+
+describe('scoreInScope', () => {
+  it('scoreInScope(…, null) scores and ranks all wards', () => {
+    const r = scoreInScope(all, allScores, values, directions, 'percentile', weights, codes, null, 'selection');
+    expect(r.scores.score).toEqual([0, 25, 50, 75, 100]);
+    expect(r.ranking.rank).toEqual([5, 4, 3, 2, 1]);
+    expect(r.overall).toBeNull();
+  });
+
+  it('scoreInScope(…, selection, "selection") normalises among the selected wards only', () => {
+    const r = scoreInScope(all, allScores, values, directions, 'percentile', weights, codes, [0, 1, 2], 'selection');
+    // Within the city, 30 is the neediest (p = 1) and 10 the least (p = 0).
+    expect(r.scores.score).toEqual([0, 50, 100, null, null]);
+    expect(r.ranking.rank).toEqual([3, 2, 1, null, null]);
+    expect(r.overall?.rank).toEqual([5, 4, 3, 2, 1]);
+    expect(Array.from(r.prepared.columns.vt.need)).toEqual([0, 0.5, 1, 0, 0]);
+    expect(Array.from(r.prepared.columns.vt.has)).toEqual([1, 1, 1, 0, 0]);
+  });
+
+  it('scoreInScope(…, selection, "all") keeps national scores and ranks within the selection', () => {
+    const r = scoreInScope(all, allScores, values, directions, 'percentile', weights, codes, [0, 1, 2], 'all');
+    expect(r.scores.score).toEqual([0, 25, 50, null, null]);
+    expect(r.ranking.rank).toEqual([3, 2, 1, null, null]);
+    expect(r.overall?.rank).toEqual([5, 4, 3, 2, 1]);
+  });
+});
