@@ -96,7 +96,7 @@ export function applyStaging(
     const created = createDataset({
       name: file,
       features: boundaries.features,
-      fields: { key: fields.key, name: fields.name, district: fields.district },
+      fields: { key: fields.key, name: fields.name, district: fields.district, municipality: fields.municipality ?? null },
       tables,
       catalogue,
     });

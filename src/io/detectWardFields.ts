@@ -6,6 +6,8 @@ export interface WardFields {
   key: string | null;
   name: string | null;
   district: string | null;
+  /** The property with the municipality code (5-digit NIS), when there is one other than the key. */
+  municipality?: string | null;
 }
 
 // Matched against names lower-cased without separators ("TX_SECTOR_DESCR_NL" -> "txsectordescrnl"),
@@ -103,5 +105,16 @@ export function detectWardFields(
     ).find((n) => filledShare(features, n) >= 0.5 && (features.length < 2 || distinctCount(features, n) < 0.8 * features.length)) ??
     null;
 
-  return { key, name, district };
+  // The municipality code: a known name whose values look like 5-digit NIS codes.
+  const municipality =
+    rest.find(
+      (n) =>
+        MUNICIPALITY_CODE_NAMES.includes(n.toLowerCase().replace(/[^a-z0-9]/g, '')) &&
+        features.every((f) => /^\d{5}$/.test(String(f.properties?.[n] ?? '').trim())),
+    ) ?? null;
+
+  return { key, name, district, municipality };
 }
+
+// Matched against names lower-cased with everything but letters and digits removed.
+const MUNICIPALITY_CODE_NAMES = ['cdmuntyrefnis', 'cdrefnis', 'municipalitynis', 'municipality', 'nis', 'niscode', 'nis5', 'cdmunty', 'gemeentenis', 'codeins', 'ins'];

@@ -168,9 +168,12 @@ function textOf(value: unknown): string | null {
   return text === '' ? null : text;
 }
 
-/** The municipality of a Statbel sector code: its first five digits ("11001A00-" -> "11001"); else null. */
+/**
+ * The municipality of a Statbel sector code: its first five digits ("11001A00-" -> "11001",
+ * "1100212MQ" -> "11002"); null for anything else, a bare 5-digit municipality code included.
+ */
 export function municipalityOfSector(code: string): string | null {
-  return /^\d{5}[A-Z]/i.test(code.trim()) ? code.trim().slice(0, 5) : null;
+  return /^\d{5}[A-Z0-9]{2,5}-?$/i.test(code.trim()) && /[A-Z]/i.test(code) ? code.trim().slice(0, 5) : null;
 }
 
 /**

@@ -123,6 +123,7 @@ describe('assembleDataset on real Statbel sectors (Tienen)', () => {
       key: 'CD_SECTOR',
       name: 'TX_SECTOR_DESCR_NL',
       district: 'TX_MUNTY_DESCR_NL',
+      municipality: 'CD_MUNTY_REFNIS',
     });
     expect(dataset?.wards).toHaveLength(61);
     expect(dataset?.wards.slice(0, 2)).toEqual([
@@ -247,7 +248,7 @@ describe('readBoundariesFile', () => {
   it('readBoundariesFile(geojson) guesses the code, name and district properties', () => {
     const read = readBoundariesFile({ name: 'b.geojson', text: TINY_WARDS_GEOJSON });
     expect(read.problems).toEqual([]);
-    expect(read.fields).toEqual({ key: 'code', name: 'name', district: 'district' });
+    expect(read.fields).toEqual({ key: 'code', name: 'name', district: 'district', municipality: null });
     expect(read.boundaries?.features).toHaveLength(3);
   });
 

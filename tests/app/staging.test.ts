@@ -33,7 +33,7 @@ describe('stageFiles', () => {
     const staged = stageFiles(EMPTY_STAGING, [INCOME, BOUNDARIES], null);
     expect(staged.problems).toEqual([]);
     expect(staged.boundaries?.file).toBe('wards.geojson');
-    expect(staged.boundaries?.fields).toEqual({ key: 'code', name: 'name', district: 'district' });
+    expect(staged.boundaries?.fields).toEqual({ key: 'code', name: 'name', district: 'district', municipality: null });
     expect(staged.boundaries?.boundaries.features).toHaveLength(3);
     expect(staged.tables.map((t) => [t.file, t.key])).toEqual([['income.csv', 'code']]);
     expect(staged.tables[0].csv.columns).toEqual(['code', 'income', 'vt_share']);

@@ -15,6 +15,7 @@ describe('detectWardFields', () => {
       key: 'CD_SECTOR',
       name: 'TX_SECTOR_DESCR_NL',
       district: 'TX_MUNTY_DESCR_NL',
+      municipality: 'CD_MUNTY_REFNIS',
     });
   });
 
@@ -27,6 +28,7 @@ describe('detectWardFields', () => {
       key: 'CD_MUNTY_REFNIS',
       name: 'TX_MUNTY_DESCR_NL',
       district: null,
+      municipality: null,
     });
   });
 
@@ -41,6 +43,7 @@ describe('detectWardFields', () => {
       key: 'lau2',
       name: 'naam',
       district: null,
+      municipality: null,
     });
   });
 
@@ -50,13 +53,13 @@ describe('detectWardFields', () => {
       { wijkcode: 'W2', naam: 'Zuid', gemeente: 'Genk' },
       { wijkcode: 'W3', naam: 'Oost', gemeente: 'Hasselt' },
     ]);
-    expect(detectWardFields(['wijkcode', 'naam', 'gemeente'], features)).toEqual({ key: 'wijkcode', name: 'naam', district: 'gemeente' });
+    expect(detectWardFields(['wijkcode', 'naam', 'gemeente'], features)).toEqual({ key: 'wijkcode', name: 'naam', district: 'gemeente', municipality: null });
   });
 
   it('detectWardFields(names, features) returns nulls when nothing fits', () => {
     const features = wards([{ v: 1 }, { v: 1 }]);
-    expect(detectWardFields(['v'], features)).toEqual({ key: null, name: null, district: null });
-    expect(detectWardFields([], [])).toEqual({ key: null, name: null, district: null });
+    expect(detectWardFields(['v'], features)).toEqual({ key: null, name: null, district: null, municipality: null });
+    expect(detectWardFields([], [])).toEqual({ key: null, name: null, district: null, municipality: null });
   });
 
   const tienen = sharedData('statbel-sectors-2021/fixture_tienen_sectors_2021_wgs84.geojson');
@@ -67,6 +70,7 @@ describe('detectWardFields', () => {
       key: 'CD_SECTOR',
       name: 'TX_SECTOR_DESCR_NL',
       district: 'TX_MUNTY_DESCR_NL',
+      municipality: 'CD_MUNTY_REFNIS',
     });
   });
 });

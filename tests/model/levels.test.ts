@@ -33,7 +33,11 @@ function city() {
 describe('levels', () => {
   it('municipalityOfSector(code) takes the NIS code from a Statbel sector code', () => {
     expect(municipalityOfSector('11001A00-')).toBe('11001');
+    expect(municipalityOfSector('1100212MQ')).toBe('11002');
+    expect(municipalityOfSector('11053A381')).toBe('11053');
     expect(municipalityOfSector('DEMO-A01')).toBeNull();
+    expect(municipalityOfSector('11002')).toBeNull();
+    expect(municipalityOfSector('1100212')).toBeNull();
   });
 
   it('createDataset(features) gives each Statbel sector its municipality', () => {
