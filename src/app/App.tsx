@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { csvFileName } from '../io/csvFileName';
 import type { Problem } from '../io/problem';
 import { bbox } from '@turf/turf';
@@ -16,11 +16,11 @@ import { WeightsPanel } from '../ui/WeightsPanel';
 import { formatScore, formatValue } from '../ui/formatValue';
 import { downloadText } from './download';
 import { exportRanking } from './exportRanking';
-import { LoadData } from './LoadData';
 import { loadDemoDataset } from './loadDemoDataset';
 import { mapColouring } from './mapColouring';
 import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
+import { browserStorage, loadMatches } from './matchStore';
 import { sortRows } from './sortRows';
 import { CHW_MUNICIPALITIES } from './chwMunicipalities';
 
@@ -31,6 +31,10 @@ declare global {
   }
 }
 
+// The file readers (shapefile, xlsx, proj4, …) load only when the user opens files.
+const LoadData = lazy(() => import('./LoadData').then((m) => ({ default: m.LoadData })));
+const AreaMatching = lazy(() => import('./AreaMatching').then((m) => ({ default: m.AreaMatching })));
+
 /** Colour class of wards outside the area filter (see src/map/style.ts). */
 const OUTSIDE_CLASS = -2;
 
@@ -40,6 +44,7 @@ export function App() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [loading, setLoading] = useState(true);
   const [showLoader, setShowLoader] = useState(false);
+  const [showMatcher, setShowMatcher] = useState(false);
   const mapRef = useRef<MapLibreMap | null>(null);
   const { dataset } = state;
   const derived = useRanking(state);
@@ -62,6 +67,14 @@ export function App() {
   }, []);
 
   const view = derived?.view ?? null;
+  // Matches confirmed earlier for this dataset come back from the browser's storage.
+  useEffect(() => {
+    if (!dataset) return;
+    const stored = loadMatches(browserStorage(), dataset.name);
+    dispatch({ type: 'areaMatchesSet', matches: stored.matches });
+    if (stored.problem) setProblems((p) => [...p, { file: 'saved CHW area matches', row: null, column: null, message: stored.problem as string, severity: 'warning' }]);
+  }, [dataset]);
+
   const colourIndicator = view?.indicators.find((d) => d.id === state.colourBy) ?? null;
   const inSelection = useMemo(() => {
     if (!view || !derived?.selection) return null;
@@ -195,6 +208,9 @@ export function App() {
           <button type="button" onClick={() => setShowLoader((v) => !v)} aria-expanded={showLoader}>
             Open files…
           </button>
+          <button type="button" onClick={() => setShowMatcher((v) => !v)} aria-expanded={showMatcher} disabled={!dataset}>
+            CHW areas…
+          </button>
           <label className="format">
             <span className="visually-hidden">CSV format</span>
             <select
@@ -213,6 +229,7 @@ export function App() {
       </header>
 
       {showLoader && (
+        <Suspense fallback={<p className="load-panel" role="status">Loading the file readers…</p>}>
         <LoadData
           dataset={dataset}
           onDataset={(next, mode, notes) => {
@@ -222,6 +239,18 @@ export function App() {
           }}
           onClose={() => setShowLoader(false)}
         />
+        </Suspense>
+      )}
+      {showMatcher && dataset && (
+        <Suspense fallback={<p className="load-panel" role="status">Loading…</p>}>
+          <AreaMatching
+            dataset={dataset}
+            matches={state.areaMatches}
+            format={state.csvFormat}
+            onMatches={(matches) => dispatch({ type: 'areaMatchesSet', matches })}
+            onClose={() => setShowMatcher(false)}
+          />
+        </Suspense>
       )}
       {problems.length > 0 && <ProblemList problems={problems} onDismiss={() => setProblems([])} />}
 

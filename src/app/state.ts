@@ -1,3 +1,4 @@
+import type { AreaMatch } from '../io/areaMatches';
 import type { Classification } from '../model/classify';
 import type { Dataset } from '../model/createDataset';
 import type { Scope } from '../model/scoreInScope';
@@ -32,6 +33,8 @@ export interface AppState {
   /** Municipality (or district) codes whose wards are scored; empty = all wards. */
   areaFilter: string[];
   scope: Scope;
+  /** The programme's CHW areas matched to this dataset's wards by the user. */
+  areaMatches: AreaMatch[];
 }
 
 export type Action =
@@ -54,7 +57,8 @@ export type Action =
   | { type: 'levelSet'; level: Level }
   | { type: 'populationSet'; id: string | null }
   | { type: 'areaFilterSet'; codes: string[] }
-  | { type: 'scopeSet'; scope: Scope };
+  | { type: 'scopeSet'; scope: Scope }
+  | { type: 'areaMatchesSet'; matches: AreaMatch[] };
 
 export const initialState: AppState = {
   dataset: null,
@@ -76,6 +80,7 @@ export const initialState: AppState = {
   populationId: null,
   areaFilter: [],
   scope: 'selection',
+  areaMatches: [],
 };
 
 /** The indicator that most likely holds population counts: the catalogue's, or a column named so. */
@@ -107,6 +112,7 @@ export function reduce(state: AppState, action: Action): AppState {
         level: 'ward',
         populationId: guessPopulation(action.dataset),
         areaFilter: [],
+        areaMatches: [],
       };
     case 'indicatorsAdded': {
       // Same wards, more indicators: keep what the user set for the indicators they already had.
@@ -169,6 +175,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, areaFilter: [...new Set(action.codes)], selected: null };
     case 'scopeSet':
       return { ...state, scope: action.scope };
+    case 'areaMatchesSet':
+      return { ...state, areaMatches: action.matches };
   }
 }
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { aggregateWards, groupOf } from '../model/aggregateWards';
+import { applyAreaMatches } from '../model/applyAreaMatches';
 import type { Dataset } from '../model/createDataset';
 import { prepare } from '../model/prepare';
 import { score } from '../model/score';
@@ -18,7 +19,8 @@ export type Derived = Scored & {
  * or directions change; a weight change costs a weighted sum and a sort.
  */
 export function useRanking(state: AppState): Derived | null {
-  const { dataset, directions, method, weights, level, populationId, areaFilter, scope } = state;
+  const { directions, method, weights, level, populationId, areaFilter, scope, areaMatches } = state;
+  const dataset = useMemo(() => (state.dataset ? applyAreaMatches(state.dataset, areaMatches) : null), [state.dataset, areaMatches]);
   const view = useMemo(
     () => (dataset && level === 'municipality' ? aggregateWards(dataset, populationId) : dataset),
     [dataset, level, populationId],

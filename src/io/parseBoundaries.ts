@@ -1,21 +1,31 @@
-import { rewind } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import { z } from 'zod';
 import { capProblems } from './capProblems';
+import type { CrsDetection } from './detectCrs';
 import { problem, type Loaded, type Problem } from './problem';
+import {
+  POLYGONAL,
+  toBoundaryFeatures,
+  type BoundaryFeature,
+  type CrsDeclaration,
+  type NumberedFeature,
+} from './toBoundaryFeatures';
 
-/** A ward boundary: a polygon feature, or a feature whose geometry is missing. */
-export type BoundaryFeature = Feature<Polygon | MultiPolygon | null>;
+export type { BoundaryFeature } from './toBoundaryFeatures';
 
-/** The polygons of a boundary file, with the property names found on them. */
+/** The polygons of a boundary file in WGS84, with the property names found on them. */
 export interface Boundaries {
   features: BoundaryFeature[];
   /** Every property name, in the order first met. */
   propertyNames: string[];
-  source: 'geojson' | 'topojson';
-  /** The TopoJSON object that was read; null for GeoJSON. */
+  source: 'geojson' | 'topojson' | 'shapefile';
+  /** The TopoJSON object that was read; null for GeoJSON and shapefiles. */
   objectName: string | null;
+  /** Every object of a TopoJSON, so that another can be chosen; [] for GeoJSON and shapefiles. */
+  objectNames: string[];
+  /** The coordinate system the file was in, and how we know (the features are WGS84 now). */
+  crs: CrsDetection;
 }
 
 const MAX_FEATURE_PROBLEMS = 10;
@@ -54,20 +64,14 @@ const topologySchema = z.object({
     .optional(),
 });
 
-const POLYGONAL = new Set(['Polygon', 'MultiPolygon']);
-
 type Topology = Parameters<typeof topoFeature>[0];
-
-/** A feature with its 1-based position in the file, which problems report as the row. */
-interface Numbered {
-  row: number;
-  feature: Feature;
-}
 
 /**
  * Reads ward boundaries from GeoJSON (a FeatureCollection) or TopoJSON (the object `objectName`,
  * else the first one holding polygons). Non-polygon features are dropped, features without
- * geometry kept; rings are rewound to RFC 7946 order (outer rings counterclockwise).
+ * geometry kept; coordinates in Belgian Lambert 72 or 2008 (told by a legacy `crs` member or by
+ * their range) are reprojected to WGS84; rings are rewound to RFC 7946 order (outer rings
+ * counterclockwise).
  */
 export function parseBoundaries(text: string, file: string, objectName?: string): Loaded<Boundaries> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -91,7 +95,7 @@ function readGeoJson(json: unknown, file: string): Loaded<Boundaries> {
   if (!collection.success) return fail(file, `not a valid GeoJSON FeatureCollection: ${describeIssue(collection.error)}`);
   const problems: Problem[] = [];
   const invalid: Problem[] = [];
-  const features: Numbered[] = [];
+  const features: NumberedFeature[] = [];
   collection.data.features.forEach((raw, i) => {
     const parsed = featureSchema.safeParse(raw);
     if (!parsed.success) {
@@ -115,7 +119,7 @@ function readGeoJson(json: unknown, file: string): Loaded<Boundaries> {
     });
   });
   problems.push(...capProblems(invalid, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more invalid features dropped`));
-  return finish(features, file, problems, 'geojson', null);
+  return finish(features, file, problems, crsMember(json), { source: 'geojson', objectName: null, objectNames: [] });
 }
 
 function readTopoJson(json: unknown, file: string, objectName: string | undefined): Loaded<Boundaries> {
@@ -156,88 +160,36 @@ function readTopoJson(json: unknown, file: string, objectName: string | undefine
     features.map((feature, i) => ({ row: i + 1, feature })),
     file,
     problems,
-    'topojson',
-    name,
+    crsMember(json),
+    { source: 'topojson', objectName: name, objectNames: names },
   );
 }
 
-/** Keeps polygons and missing geometries, checks coordinates, rewinds rings. */
+/** Checks, reprojects and rewinds the features; see toBoundaryFeatures. */
 function finish(
-  all: Numbered[],
+  all: NumberedFeature[],
   file: string,
   problems: Problem[],
-  source: Boundaries['source'],
-  objectName: string | null,
+  declared: CrsDeclaration | null,
+  about: Pick<Boundaries, 'source' | 'objectName' | 'objectNames'>,
 ): Loaded<Boundaries> {
-  if (all.length === 0) return { data: null, problems: [...problems, problem(file, 'the file has no features')] };
-  const features: BoundaryFeature[] = [];
-  const notPolygons: Problem[] = [];
-  const empty: Problem[] = [];
-  const broken: Problem[] = [];
-  for (const { row, feature: f } of all) {
-    if (f.geometry === null) {
-      empty.push(problem(file, `feature ${row} has no geometry; kept, but it cannot be drawn`, { row, severity: 'warning' }));
-      features.push(f as BoundaryFeature);
-      continue;
-    }
-    if (!POLYGONAL.has(f.geometry.type)) {
-      notPolygons.push(
-        problem(file, `feature ${row} is a ${f.geometry.type}, not a polygon; dropped`, { row, severity: 'warning' }),
-      );
-      continue;
-    }
-    const check = checkCoordinates(f.geometry as Polygon | MultiPolygon);
-    if (check === 'projected') {
-      return {
-        data: null,
-        problems: [
-          ...problems,
-          problem(
-            file,
-            'coordinates look projected (e.g. Lambert 72, EPSG:31370); reproject to WGS84 (longitude, latitude in degrees)',
-          ),
-        ],
-      };
-    }
-    if (check === 'invalid') {
-      broken.push(problem(file, `feature ${row} has invalid coordinates; dropped`, { row, severity: 'warning' }));
-      continue;
-    }
-    // The parsed JSON belongs to us, so rewinding in place is safe and spares a copy.
-    rewind(f.geometry as Polygon | MultiPolygon, { mutate: true });
-    features.push(f as BoundaryFeature);
-  }
-  problems.push(
-    ...capProblems(empty, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features without geometry`),
-    ...capProblems(notPolygons, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features that are not polygons dropped`),
-    ...capProblems(broken, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features with invalid coordinates dropped`),
-  );
-  if (!features.some((f) => f.geometry !== null)) {
-    return { data: null, problems: [...problems, problem(file, 'no polygon features: nothing to draw')] };
-  }
-
-  const names = new Set<string>();
-  for (const f of features) for (const key of Object.keys(f.properties ?? {})) names.add(key);
-  return { data: { features, propertyNames: [...names], source, objectName }, problems };
+  const checked = toBoundaryFeatures(all, file, declared);
+  const data = checked.data && { ...checked.data, ...about };
+  return { data, problems: [...problems, ...checked.problems] };
 }
 
-/** 'projected' when a position lies outside longitude/latitude range, 'invalid' when it is not numbers. */
-function checkCoordinates(geometry: Polygon | MultiPolygon): 'ok' | 'projected' | 'invalid' {
-  const polygons: unknown[] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  if (!Array.isArray(polygons)) return 'invalid';
-  for (const polygon of polygons) {
-    if (!Array.isArray(polygon)) return 'invalid';
-    for (const ring of polygon) {
-      if (!Array.isArray(ring)) return 'invalid';
-      for (const position of ring) {
-        if (!Array.isArray(position) || position.length < 2) return 'invalid';
-        const [x, y] = position;
-        if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return 'invalid';
-        if (Math.abs(x) > 180 || Math.abs(y) > 90) return 'projected';
-      }
-    }
-  }
-  return 'ok';
+/**
+ * The coordinate system named by a legacy (2008) GeoJSON `crs` member, such as
+ * {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::31370"}}; RFC 7946 dropped it,
+ * but QGIS and ogr2ogr still write it.
+ */
+function crsMember(json: unknown): CrsDeclaration | null {
+  const crs = (json as { crs?: unknown }).crs;
+  if (typeof crs !== 'object' || crs === null) return null;
+  const { type, properties } = crs as { type?: unknown; properties?: Record<string, unknown> | null };
+  const code = type === 'EPSG' && properties?.code !== undefined ? `EPSG:${String(properties.code)}` : undefined;
+  const name = properties?.name ?? code;
+  return typeof name === 'string' && name.trim() !== '' ? { text: name, where: 'the crs member' } : null;
 }
 
 function fail(file: string, message: string): Loaded<Boundaries> {

@@ -3,8 +3,8 @@ import { capProblems } from './capProblems';
 import type { NumberFormat } from './parseNumber';
 import { problem, type Loaded, type Problem } from './problem';
 
-/** The field separators we recognise. */
-export type Delimiter = ',' | ';' | '\t';
+/** The field separators we recognise; Statbel's code lists (TU_COM_REFNIS.txt) use `|`. */
+export type Delimiter = ',' | ';' | '\t' | '|';
 
 /** How a CSV file was written: separator, number convention, and whether it began with a UTF-8 BOM. */
 export interface CsvDialect extends NumberFormat {
@@ -19,12 +19,12 @@ export interface CsvTable {
   dialect: CsvDialect;
 }
 
-const DELIMITERS: Delimiter[] = [',', ';', '\t'];
+const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
 const SAMPLE_RECORDS = 21;
 const MAX_ROW_PROBLEMS = 20;
 
 /**
- * Reads CSV text as a table of strings, detecting the separator (`,` `;` or tab), the number
+ * Reads CSV text as a table of strings, detecting the separator (`,` `;` tab or `|`), the number
  * convention (Statbel's "1.234" counts, Excel's "12,5" decimals) and a UTF-8 BOM. Lines starting
  * with `#` are comments. parseCsv("code;value\nA;12,5", "f.csv").data.dialect.decimal is ",".
  */
@@ -94,7 +94,12 @@ function headerWidth(header: string[], rows: string[][]): number {
   return width;
 }
 
-function nameColumns(header: string[], file: string, problems: Problem[]): string[] {
+/**
+ * Makes header names usable as column names: an empty one becomes "column N", a repeated one
+ * "name (2)", each with a warning in `problems`. nameColumns(["v", "", "v"], f, []) is
+ * ["v", "column 2", "v (2)"].
+ */
+export function nameColumns(header: string[], file: string, problems: Problem[]): string[] {
   const seen = new Set<string>();
   return header.map((original, i) => {
     let name = original;
@@ -184,7 +189,7 @@ function detectDelimiter(text: string): Delimiter {
 /** Separator counts outside quotes for the first records, skipping comments and blank lines. */
 function countDelimiters(text: string): Record<Delimiter, number>[] {
   const records: Record<Delimiter, number>[] = [];
-  let current = { ',': 0, ';': 0, '\t': 0 };
+  let current = emptyCounts();
   let inQuotes = false;
   let atStart = true;
   let blank = true;
@@ -201,16 +206,24 @@ function countDelimiters(text: string): Record<Delimiter, number>[] {
     else if (!inQuotes && (c === '\n' || c === '\r')) {
       if (c === '\r' && text[i + 1] === '\n') i++;
       if (!blank) records.push(current);
-      current = { ',': 0, ';': 0, '\t': 0 };
+      current = emptyCounts();
       atStart = true;
       blank = true;
-    } else if (!inQuotes && (c === ',' || c === ';' || c === '\t')) {
+    } else if (!inQuotes && isDelimiter(c)) {
       current[c] += 1;
       blank = false;
     } else if (c.trim() !== '') blank = false;
   }
   if (!blank && records.length < SAMPLE_RECORDS) records.push(current);
   return records;
+}
+
+function emptyCounts(): Record<Delimiter, number> {
+  return { ',': 0, ';': 0, '\t': 0, '|': 0 };
+}
+
+function isDelimiter(c: string): c is Delimiter {
+  return c === ',' || c === ';' || c === '\t' || c === '|';
 }
 
 // Shapes of numeric cells (sign and % removed) and what each says about the convention.
@@ -226,8 +239,9 @@ const SPACE_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
  * Decides between the Belgian convention (decimal comma, dot thousands) and the English one from
  * the cells that can only be read one way ("12,5", "1.234,5", "0.25"). "1.234" alone is
  * ambiguous: in a `;` file it is a Statbel count (1234), elsewhere a decimal.
+ * detectNumberFormat([["12,5"]], ",") is {decimal: ",", thousands: null}.
  */
-function detectNumberFormat(rows: string[][], delimiter: Delimiter): NumberFormat {
+export function detectNumberFormat(rows: string[][], delimiter: Delimiter): NumberFormat {
   let be = 0;
   let en = 0;
   let dotGroups = 0;

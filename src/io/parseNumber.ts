@@ -20,7 +20,8 @@ const MISSING_MARKERS = new Set([
   'na', 'n.a.', 'n.a', 'n/a', '#n/a', 'nan', 'null', 'nvt', 'n.v.t.', 'nd', 'n.d.', 'nb', 'n.b.',
 ]);
 
-const SUPPRESSED = /^[<≤]\s*=?\s*\d+(?:[.,]\d+)?$/;
+// Small counts hidden for privacy ("<5", "≤ 3"), and Statbel's "*" for confidential values.
+const SUPPRESSED = /^(?:[<≤]\s*=?\s*\d+(?:[.,]\d+)?|\*)$/;
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+(?:[.,]\d*)?$/;
 

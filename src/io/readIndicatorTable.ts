@@ -3,7 +3,7 @@ import { capProblems } from './capProblems';
 import { normaliseCode } from '../model/normaliseCode';
 import { keyNameRank } from './detectKeyColumn';
 import type { CsvTable } from './parseCsv';
-import { parseNumber, type ParsedNumber } from './parseNumber';
+import { parseNumber, type NumberFormat, type ParsedNumber } from './parseNumber';
 import { problem, type Loaded, type Problem } from './problem';
 
 /** Indicator values read from a table: one row per area key, one numeric array per indicator column. */
@@ -21,6 +21,15 @@ export interface IndicatorTable {
    * `keys`; null where there is a value or the cell was blank.
    */
   missingReasons?: Record<string, (string | null)[]>;
+}
+
+/** How to read a table's numbers where the file's own convention is not the right one. */
+export interface ReadIndicatorOptions {
+  /**
+   * Per column name, the number convention to read it with instead of the table's dialect (see
+   * ambiguousColumns); names that are not columns are ignored.
+   */
+  formats?: Record<string, NumberFormat>;
 }
 
 /** Share of the non-missing cells that must be numbers for a column to count as an indicator. */
@@ -50,9 +59,15 @@ function describesArea(name: string): boolean {
 /**
  * Reads the numeric columns of a CSV table, keyed by `keyColumn`. A column is numeric when at
  * least 80 % of its non-missing cells are numbers; other cells in it become null with a warning.
- * Rows without a key are skipped; of rows with the same key the first wins.
+ * Rows without a key are skipped; of rows with the same key the first wins. Numbers are read in the
+ * table's dialect unless `options.formats` names another for a column.
  */
-export function readIndicatorTable(table: CsvTable, keyColumn: string, file: string): Loaded<IndicatorTable> {
+export function readIndicatorTable(
+  table: CsvTable,
+  keyColumn: string,
+  file: string,
+  options: ReadIndicatorOptions = {},
+): Loaded<IndicatorTable> {
   const keyIndex = table.columns.indexOf(keyColumn);
   if (keyIndex === -1) {
     const known = table.columns.map((c) => `"${c}"`).join(', ');
@@ -61,9 +76,11 @@ export function readIndicatorTable(table: CsvTable, keyColumn: string, file: str
 
   const problems: Problem[] = [];
   const parsed = new Map<number, ParsedNumber[]>();
+  const { formats } = options;
   table.columns.forEach((name, index) => {
     if (index === keyIndex) return;
-    const cells = table.rows.map((row) => parseNumber(row[index] ?? '', table.dialect));
+    const format = formats && Object.hasOwn(formats, name) ? formats[name] : table.dialect;
+    const cells = table.rows.map((row) => parseNumber(row[index] ?? '', format));
     const present = cells.filter((c) => c.kind !== 'missing').length;
     const numbers = cells.filter((c) => c.kind === 'number').length;
     const numeric = present > 0 && numbers >= NUMERIC_SHARE * present;

@@ -77,14 +77,14 @@ interface NameForm {
   words: string[];
   /** 1 for a place word, GENERIC_WEIGHT for a generic one (before COMMON_WEIGHT, which depends on the city). */
   weights: number[];
-  /** The words without a glued street suffix, plural s or old spelling: "anneessensplein" -> "anneesen". */
+  /** The words without a glued street suffix, plural s or old spelling: "anneessensplein" and "anneessens" -> "annesen". */
   cores: string[];
-  coreGrams: Set<string>[];
+  coreGrams: number[][];
   /** The words joined without spaces, so "Waterschei Noord" is the same name as "WATERSCHEI-NOORD". */
   joined: string;
   joinedCores: string;
   /** Trigrams of the whole name. */
-  grams: Set<string>;
+  grams: number[];
 }
 
 /** A name split into what must match and what only helps: "ATHENEUM (STATIONSWIJK)", "Laken: Houba". */
@@ -103,6 +103,8 @@ interface PreparedCandidate {
 interface Scored {
   score: number;
   reason: string;
+  /** For the reason "similar spelling": the trigram similarity. */
+  similarity?: number;
 }
 
 /**
@@ -141,9 +143,11 @@ function formOf(name: string): NameForm {
 /** Cuts a name into its words outside and inside parentheses (and, for areas, before a colon). */
 function splitName(name: string, colonQualifies: boolean): SplitName {
   let main = name.trim();
+  const colon = colonQualifies ? main.indexOf(':') : -1;
+  const qualified = (colon > 0 && colon < main.length - 1) || main.includes('(');
+  if (!qualified) return { main: formOf(main), full: null, qualifier: null };
   const qualifiers: string[] = [];
-  const colon = main.indexOf(':');
-  if (colonQualifies && colon > 0 && colon < main.length - 1) {
+  if (colon > 0 && colon < main.length - 1) {
     qualifiers.push(main.slice(0, colon));
     main = main.slice(colon + 1);
   }
@@ -174,20 +178,41 @@ function coreOf(word: string): string {
   return core.length > 5 ? core.replace(/([aeou])\1/g, '$1') : core;
 }
 
-function trigrams(text: string): Set<string> {
+/**
+ * The distinct character trigrams of a folded name, as sorted numbers: folded text has only a–z, 0–9
+ * and spaces, so a trigram is three base-37 digits. Numbers compare without allocating strings.
+ */
+function trigrams(text: string): number[] {
   const padded = `  ${text} `;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  const digit = (i: number): number => {
+    const c = padded.charCodeAt(i);
+    return c >= 97 && c <= 122 ? c - 96 : c >= 48 && c <= 57 ? c - 21 : 0;
+  };
+  const grams: number[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    const g = digit(i) * 1369 + digit(i + 1) * 37 + digit(i + 2);
+    // Insertion into a short sorted list, skipping repeats.
+    let at = grams.length;
+    while (at > 0 && grams[at - 1] > g) at -= 1;
+    if (at > 0 && grams[at - 1] === g) continue;
+    grams.splice(at, 0, g);
+  }
   return grams;
 }
 
-/** Dice coefficient of two trigram sets: 2|A∩B| / (|A|+|B|). */
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Dice coefficient of two sorted trigram lists: 2|A∩B| / (|A|+|B|). */
+function dice(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (const g of small) if (large.has(g)) shared += 1;
-  return (2 * shared) / (a.size + b.size);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (a[i] < b[j]) i += 1;
+    else j += 1;
+  }
+  return (2 * shared) / (a.length + b.length);
 }
 
 /**
@@ -203,26 +228,42 @@ export function nameSimilarity(a: string, b: string): number {
 const SAME_CORE = 0.9;
 const FUZZY_WORD = 0.8;
 
-function wordMatch(word: string, core: string, grams: Set<string>, other: NameForm): { weight: number; at: number } {
-  let best = { weight: 0, at: -1 };
+// Which word of the other name wordMatch found; a variable rather than a returned object because
+// scoring a city's sectors calls it a hundred thousand times.
+let matchedAt = -1;
+
+function wordMatch(form: NameForm, i: number, other: NameForm): number {
+  const word = form.words[i];
+  const core = form.cores[i];
+  let best = 0;
+  matchedAt = -1;
   for (let j = 0; j < other.words.length; j++) {
-    if (word === other.words[j]) return { weight: 1, at: j };
+    if (word === other.words[j]) {
+      matchedAt = j;
+      return 1;
+    }
     if (core === other.cores[j]) {
-      if (best.weight < SAME_CORE) best = { weight: SAME_CORE, at: j };
+      if (best < SAME_CORE) {
+        best = SAME_CORE;
+        matchedAt = j;
+      }
       continue;
     }
     const la = core.length;
     const lb = other.cores[j].length;
     if (la < MIN_CORE || lb < MIN_CORE || Math.abs(la - lb) > Math.max(la, lb) / 3) continue;
-    const similarity = dice(grams, other.coreGrams[j]);
+    const similarity = dice(form.coreGrams[i], other.coreGrams[j]);
     const weight = similarity >= FUZZY_WORD ? SAME_CORE * similarity : 0;
-    if (weight > best.weight) best = { weight, at: j };
+    if (weight > best) {
+      best = weight;
+      matchedAt = j;
+    }
   }
   return best;
 }
 
 function found(form: NameForm, i: number, other: NameForm | null): boolean {
-  return other !== null && wordMatch(form.words[i], form.cores[i], form.coreGrams[i], other).weight > 0;
+  return other !== null && wordMatch(form, i, other) > 0;
 }
 
 /** A name with the weights of its words in one city: place word 1, common COMMON_WEIGHT, generic GENERIC_WEIGHT. */
@@ -248,21 +289,22 @@ function weigh(form: NameForm, common: ReadonlySet<string>): Weighted {
 function scoreName(areaW: Weighted, sectorW: Weighted, context: NameForm | null): Scored {
   const area = areaW.form;
   const sector = sectorW.form;
-  if (area.words.length === 0 || sector.words.length === 0) return { score: 0, reason: '' };
-  if (area.joined === sector.joined) return { score: 1, reason: 'same name' };
-  if (area.joinedCores === sector.joinedCores) return { score: 0.95, reason: 'nearly the same name' };
+  if (area.words.length === 0 || sector.words.length === 0) return NO_MATCH;
+  if (area.joined === sector.joined) return SAME_NAME;
+  if (area.joinedCores === sector.joinedCores) return NEARLY_SAME_NAME;
 
-  const hit = new Array<boolean>(sector.words.length).fill(false);
+  // Bit j set: the sector's word j was found (names have far fewer than 31 words).
+  let hit = 0;
   let matchedWeight = 0;
   let foundWeight = 0;
   let foundWords = 0;
   let placeFound = false;
   let allFound = true;
   for (let i = 0; i < area.words.length; i++) {
-    const m = wordMatch(area.words[i], area.cores[i], area.coreGrams[i], sector);
-    if (m.weight > 0) {
-      hit[m.at] = true;
-      matchedWeight += m.weight * areaW.weights[i];
+    const weight = wordMatch(area, i, sector);
+    if (weight > 0) {
+      hit |= 1 << Math.min(matchedAt, 30);
+      matchedWeight += weight * areaW.weights[i];
       foundWeight += areaW.weights[i];
       foundWords += 1;
       if (areaW.weights[i] > GENERIC_WEIGHT) placeFound = true;
@@ -271,13 +313,13 @@ function scoreName(areaW: Weighted, sectorW: Weighted, context: NameForm | null)
       allFound = false;
     }
   }
-  if (foundWords === 0) return spellingScore(area, sector);
+  if (foundWords === 0) return spelled(dice(area.grams, sector.grams));
 
   let hitWeight = 0;
   let sectorAllHit = true;
   let strangers = 0;
   for (let j = 0; j < sector.words.length; j++) {
-    if (hit[j]) hitWeight += sectorW.weights[j];
+    if (hit & (1 << Math.min(j, 30))) hitWeight += sectorW.weights[j];
     else {
       if (sector.words[j] !== 'st') sectorAllHit = false;
       if (sectorW.weights[j] > GENERIC_WEIGHT && !found(sector, j, context)) strangers += 1;
@@ -296,15 +338,27 @@ function scoreName(areaW: Weighted, sectorW: Weighted, context: NameForm | null)
     // Every word of the sector is in the longer area name ("Surdents haute crotte couvalle", "HAUTE-CROTTE").
     return { score: 0.6 + 0.2 * (matchedWeight / areaW.total), reason: 'the sector name is part of the area name' };
   }
-  if (!placeFound) return spellingScore(area, sector);
+  if (!placeFound) {
+    // Only generic words in common ("Dison Fyon", "DISON-CENTRE"): compare the spelling of the rest.
+    const rest = (form: NameForm, used: (i: number) => boolean) => trigrams(form.words.filter((_, i) => !used(i)).join(' '));
+    const areaRest = rest(area, (i) => wordMatch(area, i, sector) > 0);
+    return spelled(dice(areaRest, rest(sector, (j) => (hit & (1 << Math.min(j, 30))) !== 0)));
+  }
   const wordDice = (2 * matchedWeight) / (areaW.total + sectorW.total);
   return { score: 0.75 * wordDice, reason: `${foundWords} of ${area.words.length} words of the area name` };
 }
 
-/** For names without a place word in common: how alike they are spelled ("Gérardchamps", "GERARD-CHAMPS"). */
-function spellingScore(area: NameForm, sector: NameForm): Scored {
-  const spelling = dice(area.grams, sector.grams);
-  return { score: 0.75 * spelling, reason: `similar spelling ${spelling.toFixed(2)}` };
+const NO_MATCH: Scored = { score: 0, reason: '' };
+const SAME_NAME: Scored = { score: 1, reason: 'same name' };
+const NEARLY_SAME_NAME: Scored = { score: 0.95, reason: 'nearly the same name' };
+const SIMILAR_SPELLING = 'similar spelling';
+
+/**
+ * For names without a place word in common: how alike they are spelled ("Gérardchamps",
+ * "GERARD-CHAMPS"). The similarity goes into the reason only for the suggestions kept.
+ */
+function spelled(similarity: number): Scored {
+  return { score: 0.75 * similarity, reason: SIMILAR_SPELLING, similarity };
 }
 
 // A qualifier or city word found in the sector name ("Laken" in "O.L.V. VAN LAKEN") breaks ties.
@@ -338,21 +392,24 @@ function weighedIn(pool: Pool, form: NameForm): Weighted {
 function scoreCandidate(area: PreparedArea, areaW: Weighted, prepared: PreparedCandidate, pool: Pool): Scored & { name: string } {
   let best: Scored & { name: string } = { score: 0, reason: '', name: '' };
   for (const { name, split } of prepared.names) {
-    let scored = scoreName(areaW, weighedIn(pool, split.main), area.context);
+    const scored = scoreName(areaW, weighedIn(pool, split.main), area.context);
+    let score = scored.score;
+    let reason = scored;
     if (split.full) {
       const withQualifier = scoreName(areaW, weighedIn(pool, split.full), area.context);
-      if (QUALIFIER_ONLY * withQualifier.score > scored.score) {
-        scored = { score: QUALIFIER_ONLY * withQualifier.score, reason: withQualifier.reason };
+      if (QUALIFIER_ONLY * withQualifier.score > score) {
+        score = QUALIFIER_ONLY * withQualifier.score;
+        reason = withQualifier;
       }
     }
-    if (scored.score > 0 && area.context) {
+    if (score > 0 && area.context) {
       const context = area.context;
       const sectorWords = split.full ?? split.main;
       let hits = 0;
       for (let i = 0; i < context.words.length; i++) if (found(context, i, sectorWords)) hits += 1;
-      scored.score = Math.min(1, scored.score + CONTEXT_BONUS * hits);
+      score = Math.min(1, score + CONTEXT_BONUS * hits);
     }
-    if (scored.score > best.score) best = { ...scored, name };
+    if (score > best.score) best = { score, reason: reason.reason, similarity: reason.similarity, name };
   }
   return best;
 }
@@ -360,7 +417,8 @@ function scoreCandidate(area: PreparedArea, areaW: Weighted, prepared: PreparedC
 /** A programme name prepared once; null for a note such as "(city-wide, …)", which matches nothing. */
 function prepareArea(areaName: string, city: string | null | undefined): PreparedArea | null {
   const trimmed = areaName.trim();
-  if (/^\(.*\)$/s.test(trimmed)) return null;
+  // Programme names never start with a parenthesis; notes do, even when a stray comma cut them short.
+  if (trimmed.startsWith('(')) return null;
   const split = splitName(trimmed, true);
   if (split.main.words.length === 0) return null;
   const cityForm = formOf(city ?? '');
@@ -419,8 +477,11 @@ function rankSuggestions(areaName: string, pool: Pool, options: SuggestOptions):
   const areaW = weigh(area.split.main, pool.common);
   const out: Suggestion[] = [];
   for (const p of pool.items) {
-    const { score, reason, name } = scoreCandidate(area, areaW, p, pool);
-    if (score >= minScore) out.push({ index: p.candidate.index, code: p.candidate.code, name, score, reason });
+    const { score, reason, similarity, name } = scoreCandidate(area, areaW, p, pool);
+    if (score > 0 && score >= minScore) {
+      const text = reason === SIMILAR_SPELLING ? `${reason} ${(similarity ?? 0).toFixed(2)}` : reason;
+      out.push({ index: p.candidate.index, code: p.candidate.code, name, score, reason: text });
+    }
   }
   out.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.index - b.index);
   return out.slice(0, limit);
@@ -432,7 +493,7 @@ function rankSuggestions(areaName: string, pool: Pool, options: SuggestOptions):
  * `options.municipality` when given. Names are compared without case, accents, punctuation or noise
  * words ("wijk", "de", "la", …), by words and by character trigrams (Dice).
  * suggestSectors("Waterschei Noord", genk)[0] is WATERSCHEI-NOORD with score 1, "same name".
- * A name that is all parentheses ("(city-wide, …)") is a note and gets no suggestions.
+ * A name in parentheses ("(city-wide, …)", "(municipality)") is a note and gets no suggestions.
  */
 export function suggestSectors(
   areaName: string,
@@ -504,12 +565,17 @@ export function searchSectors(
 }
 
 /**
- * Candidates from a dataset's wards: the ward's name, and its municipality from the Statbel sector
- * code ("71016A00-" -> "71016") unless `municipalityOf` says otherwise.
+ * Candidates from a dataset's wards: the ward's name and municipality, the municipality taken from
+ * the Statbel sector code ("71016A00-" -> "71016") where the ward has none.
  */
 export function candidatesFromWards(
-  wards: readonly { index: number; code: string; name: string }[],
+  wards: readonly { index: number; code: string; name: string; municipality?: string | null }[],
   municipalityOf: (code: string) => string | null = municipalityOfSector,
 ): SectorCandidate[] {
-  return wards.map((w) => ({ index: w.index, code: w.code, names: [w.name], municipality: municipalityOf(w.code) }));
+  return wards.map((w) => ({
+    index: w.index,
+    code: w.code,
+    names: [w.name],
+    municipality: w.municipality ?? municipalityOf(w.code),
+  }));
 }

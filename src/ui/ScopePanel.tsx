@@ -44,6 +44,14 @@ export function ScopePanel(props: ScopePanelProps) {
     </li>
   );
   const noun = props.groupNoun;
+  if (props.areas.length === 0) {
+    return (
+      <section className="panel scope" aria-label="Area and level">
+        <h2>Area and level</h2>
+        <p className="hint">These wards have no district or municipality: every ward is ranked against all others.</p>
+      </section>
+    );
+  }
   return (
     <section className="panel scope" aria-label="Area and level">
       <h2>Area and level</h2>

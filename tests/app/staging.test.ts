@@ -4,11 +4,13 @@ import {
   applyStaging,
   describeJoin,
   EMPTY_STAGING,
-  isBoundaryFile,
+  isBoundaryText,
   previewMatches,
   stagedWardCodes,
   stageFiles,
+  type Staging,
 } from '../../src/app/staging';
+import type { Dataset } from '../../src/model/createDataset';
 import type { JoinReport } from '../../src/model/joinToWards';
 import { square, tinyCity, TINY_WARDS_GEOJSON } from './tinyCity';
 
@@ -17,44 +19,49 @@ const BOUNDARIES = { name: 'wards.geojson', text: TINY_WARDS_GEOJSON };
 const INCOME = { name: 'income.csv', text: 'code,income,vt_share\nW1,20000,10\nW2,30000,20\nW4,25000,15\n' };
 const GMD = { name: 'gmd.csv', text: 'wijk;gmd\nW1;60,5\nW2;70\nW3;80\n' };
 
-describe('isBoundaryFile', () => {
-  it('isBoundaryFile(file) is true for .geojson, .topojson and .json names and for text starting with "{"', () => {
-    expect(isBoundaryFile({ name: 'a.GeoJSON', text: '' })).toBe(true);
-    expect(isBoundaryFile({ name: 'a.topojson', text: '' })).toBe(true);
-    expect(isBoundaryFile({ name: 'a.json', text: '' })).toBe(true);
-    expect(isBoundaryFile({ name: 'export', text: '  \n{"type":"Topology"}' })).toBe(true);
-    expect(isBoundaryFile({ name: 'a.csv', text: 'code,income\n' })).toBe(false);
-    expect(isBoundaryFile({ name: 'geojson.csv', text: 'code\n' })).toBe(false);
+/** Stages files given as text, as the browser hands them over: bytes. */
+function stage(staging: Staging, files: { name: string; text: string }[], dataset: Dataset | null): Promise<Staging> {
+  return stageFiles(staging, files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) })), dataset);
+}
+
+describe('isBoundaryText', () => {
+  it('isBoundaryText(name, text) is true for .geojson, .topojson and .json names and for text starting with "{"', () => {
+    expect(isBoundaryText('a.GeoJSON', '')).toBe(true);
+    expect(isBoundaryText('a.topojson', '')).toBe(true);
+    expect(isBoundaryText('a.json', '')).toBe(true);
+    expect(isBoundaryText('export', '  \n{"type":"Topology"}')).toBe(true);
+    expect(isBoundaryText('a.csv', 'code,income\n')).toBe(false);
+    expect(isBoundaryText('geojson.csv', 'code\n')).toBe(false);
   });
 });
 
 describe('stageFiles', () => {
-  it('stageFiles(empty, [geojson, csv], null) stages the boundaries with their fields and the CSV with its key', () => {
-    const staged = stageFiles(EMPTY_STAGING, [INCOME, BOUNDARIES], null);
+  it('await stage(empty, [geojson, csv], null) stages the boundaries with their fields and the CSV with its key', async () => {
+    const staged = await stage(EMPTY_STAGING, [INCOME, BOUNDARIES], null);
     expect(staged.problems).toEqual([]);
     expect(staged.boundaries?.file).toBe('wards.geojson');
     expect(staged.boundaries?.fields).toEqual({ key: 'code', name: 'name', district: 'district', municipality: null });
     expect(staged.boundaries?.boundaries.features).toHaveLength(3);
     expect(staged.tables.map((t) => [t.file, t.key])).toEqual([['income.csv', 'code']]);
-    expect(staged.tables[0].csv.columns).toEqual(['code', 'income', 'vt_share']);
+    expect(staged.tables[0].source.columns).toEqual(['code', 'income', 'vt_share']);
   });
 
-  it('stageFiles(staging, [csv], dataset) detects a key column by the codes it shares with the dataset wards', () => {
+  it('await stage(staging, [csv], dataset) detects a key column by the codes it shares with the dataset wards', async () => {
     // "wijk" is no known key name; its values are the ward codes.
-    const staged = stageFiles(EMPTY_STAGING, [{ name: 'x.csv', text: 'naam,wijk,gmd\nNoord,W1,60\nMidden,W2,70\n' }], tinyCity());
+    const staged = await stage(EMPTY_STAGING, [{ name: 'x.csv', text: 'naam,wijk,gmd\nNoord,W1,60\nMidden,W2,70\n' }], tinyCity());
     expect(staged.tables.map((t) => t.key)).toEqual(['wijk']);
   });
 
-  it('stageFiles(staging, [csv]) replaces a staged table of the same name and keeps the others', () => {
-    const first = stageFiles(EMPTY_STAGING, [INCOME, GMD], tinyCity());
-    const second = stageFiles(first, [{ name: 'income.csv', text: 'code,income\nW3,1\n' }], tinyCity());
+  it('await stage(staging, [csv]) replaces a staged table of the same name and keeps the others', async () => {
+    const first = await stage(EMPTY_STAGING, [INCOME, GMD], tinyCity());
+    const second = await stage(first, [{ name: 'income.csv', text: 'code,income\nW3,1\n' }], tinyCity());
     expect(second.tables.map((t) => t.file)).toEqual(['gmd.csv', 'income.csv']);
-    expect(second.tables[1].csv.rows).toEqual([['W3', '1']]);
+    expect(second.tables[1].source.rows).toEqual([['W3', '1']]);
     expect(first.tables.map((t) => t.file)).toEqual(['income.csv', 'gmd.csv']);
   });
 
-  it('stageFiles(staging, [broken json]) leaves the boundaries null and adds an error', () => {
-    const staged = stageFiles(EMPTY_STAGING, [{ name: 'wards.geojson', text: '{"type": "FeatureCollection", ' }], null);
+  it('await stage(staging, [broken json]) leaves the boundaries null and adds an error', async () => {
+    const staged = await stage(EMPTY_STAGING, [{ name: 'wards.geojson', text: '{"type": "FeatureCollection", ' }], null);
     expect(staged.boundaries).toBeNull();
     expect(staged.tables).toEqual([]);
     expect(staged.problems).toHaveLength(1);
@@ -62,17 +69,17 @@ describe('stageFiles', () => {
     expect(staged.problems[0].message).toMatch(/^invalid JSON: /);
   });
 
-  it('stageFiles(staging with boundaries, [broken json]) keeps the boundaries staged before', () => {
-    const good = stageFiles(EMPTY_STAGING, [BOUNDARIES], null);
-    const after = stageFiles(good, [{ name: 'other.geojson', text: '{' }], null);
+  it('await stage(staging with boundaries, [broken json]) keeps the boundaries staged before', async () => {
+    const good = await stage(EMPTY_STAGING, [BOUNDARIES], null);
+    const after = await stage(good, [{ name: 'other.geojson', text: '{' }], null);
     expect(after.boundaries?.file).toBe('wards.geojson');
     expect(after.problems.map((p) => p.file)).toEqual(['other.geojson']);
   });
 });
 
 describe('stagedWardCodes', () => {
-  it('stagedWardCodes(staging, dataset) prefers the staged boundaries over the loaded dataset', () => {
-    const other = stageFiles(
+  it('stagedWardCodes(staging, dataset) prefers the staged boundaries over the loaded dataset', async () => {
+    const other = await stage(
       EMPTY_STAGING,
       [
         {
@@ -95,20 +102,20 @@ describe('stagedWardCodes', () => {
 });
 
 describe('previewMatches', () => {
-  it('previewMatches(csv, key, codes) counts the distinct codes that meet a ward, compared through normaliseCode', () => {
-    const csv = stageFiles(EMPTY_STAGING, [{ name: 'p.csv', text: 'code,v\nw1,1\nW1 ,2\nW2-,3\nW9,4\n' }], null).tables[0].csv;
-    expect(previewMatches(csv, 'code', ['W1', 'W2', 'W3'])).toEqual({ matched: 2, rows: 4 });
+  it('previewMatches(csv, key, codes) counts the distinct codes that meet a ward, compared through normaliseCode', async () => {
+    const csv = (await stage(EMPTY_STAGING, [{ name: 'p.csv', text: 'code,v\nw1,1\nW1 ,2\nW2-,3\nW9,4\n' }], null)).tables[0].source;
+    expect(previewMatches(csv, 'code', ['W1', 'W2', 'W3'])).toEqual({ matched: 2, rows: 4, level: 'ward' });
   });
 
-  it('previewMatches(csv, missing column, codes) matches nothing', () => {
-    const csv = stageFiles(EMPTY_STAGING, [INCOME], null).tables[0].csv;
-    expect(previewMatches(csv, 'nope', ['W1'])).toEqual({ matched: 0, rows: 3 });
+  it('previewMatches(csv, missing column, codes) matches nothing', async () => {
+    const csv = (await stage(EMPTY_STAGING, [INCOME], null)).tables[0].source;
+    expect(previewMatches(csv, 'nope', ['W1'])).toEqual({ matched: 0, rows: 3, level: 'ward' });
   });
 });
 
 describe('applyStaging', () => {
-  it('applyStaging(boundaries + csv, null) replaces the dataset with the tables joined to the new wards', () => {
-    const staged = stageFiles(EMPTY_STAGING, [BOUNDARIES, INCOME], null);
+  it('applyStaging(boundaries + csv, null) replaces the dataset with the tables joined to the new wards', async () => {
+    const staged = await stage(EMPTY_STAGING, [BOUNDARIES, INCOME], null);
     const { dataset, mode, problems } = applyStaging(staged, null, CATALOGUE);
     expect(mode).toBe('replace');
     expect(problems).toEqual([]);
@@ -125,17 +132,17 @@ describe('applyStaging', () => {
     ]);
   });
 
-  it('applyStaging(boundaries, old dataset) replaces even when a dataset is loaded', () => {
+  it('applyStaging(boundaries, old dataset) replaces even when a dataset is loaded', async () => {
     const old = tinyCity([{ file: 'old.csv', keys: ['W1'], values: { income: [1] } }]);
-    const { dataset, mode } = applyStaging(stageFiles(EMPTY_STAGING, [BOUNDARIES], old), old, CATALOGUE);
+    const { dataset, mode } = applyStaging(await stage(EMPTY_STAGING, [BOUNDARIES], old), old, CATALOGUE);
     expect(mode).toBe('replace');
     expect(dataset?.indicators).toEqual([]);
     expect(dataset?.values).toEqual({});
   });
 
-  it('applyStaging(csv, dataset) adds the new indicators to the loaded dataset', () => {
+  it('applyStaging(csv, dataset) adds the new indicators to the loaded dataset', async () => {
     const loaded = tinyCity([{ file: 'old.csv', keys: ['W1', 'W2', 'W3'], values: { income: [1, 2, 3] } }]);
-    const staged = stageFiles(EMPTY_STAGING, [GMD], loaded);
+    const staged = await stage(EMPTY_STAGING, [GMD], loaded);
     expect(staged.tables[0].key).toBe('wijk');
     const { dataset, mode, problems } = applyStaging(staged, loaded, CATALOGUE);
     expect(mode).toBe('add');
@@ -149,8 +156,8 @@ describe('applyStaging', () => {
     expect(loaded.indicators.map((d) => d.id)).toEqual(['income']);
   });
 
-  it('applyStaging(csv, null) without boundaries or dataset gives no dataset and an error', () => {
-    const staged = stageFiles(EMPTY_STAGING, [INCOME], null);
+  it('applyStaging(csv, null) without boundaries or dataset gives no dataset and an error', async () => {
+    const staged = await stage(EMPTY_STAGING, [INCOME], null);
     expect(applyStaging(staged, null, CATALOGUE)).toEqual({
       dataset: null,
       mode: 'add',
@@ -159,16 +166,16 @@ describe('applyStaging', () => {
           file: '(no boundaries)',
           row: null,
           column: null,
-          message: 'open a boundaries file (GeoJSON or TopoJSON) first: indicator files join to its wards',
+          message: 'open a boundaries file (GeoJSON, TopoJSON or a zipped shapefile) first: indicator files join to its wards',
           severity: 'error',
         },
       ],
     });
   });
 
-  it('applyStaging(csv without a key column, dataset) asks to choose the column and adds nothing', () => {
+  it('applyStaging(csv without a key column, dataset) asks to choose the column and adds nothing', async () => {
     // No key name, no ward codes, no column with unique values.
-    const staged = stageFiles(EMPTY_STAGING, [{ name: 'nokey.csv', text: 'a,b\n1,2\n1,2\n' }], tinyCity());
+    const staged = await stage(EMPTY_STAGING, [{ name: 'nokey.csv', text: 'a,b\n1,2\n1,2\n' }], tinyCity());
     expect(staged.tables.map((t) => t.key)).toEqual([null]);
     expect(applyStaging(staged, tinyCity(), CATALOGUE)).toEqual({
       dataset: null,
@@ -177,7 +184,7 @@ describe('applyStaging', () => {
     });
   });
 
-  it('applyStaging(boundaries without a code property) asks to choose the property and gives no dataset', () => {
+  it('applyStaging(boundaries without a code property) asks to choose the property and gives no dataset', async () => {
     // Both features share the same name and there is no code-like property.
     const text = JSON.stringify({
       type: 'FeatureCollection',
@@ -186,7 +193,7 @@ describe('applyStaging', () => {
         { type: 'Feature', properties: { label: 'x' }, geometry: square(1, 0) },
       ],
     });
-    const staged = stageFiles(EMPTY_STAGING, [{ name: 'b.geojson', text }], null);
+    const staged = await stage(EMPTY_STAGING, [{ name: 'b.geojson', text }], null);
     expect(staged.boundaries?.fields.key).toBeNull();
     const result = applyStaging(staged, null, CATALOGUE);
     expect(result.dataset).toBeNull();
@@ -196,7 +203,7 @@ describe('applyStaging', () => {
     ]);
   });
 
-  it('applyStaging(boundaries with a repeated code) turns the dataset warnings into warning problems', () => {
+  it('applyStaging(boundaries with a repeated code) turns the dataset warnings into warning problems', async () => {
     const text = JSON.stringify({
       type: 'FeatureCollection',
       features: [
@@ -205,7 +212,7 @@ describe('applyStaging', () => {
         { type: 'Feature', properties: { code: 'A' }, geometry: square(2, 0) },
       ],
     });
-    const staged = stageFiles(EMPTY_STAGING, [{ name: 'b.geojson', text }], null);
+    const staged = await stage(EMPTY_STAGING, [{ name: 'b.geojson', text }], null);
     expect(staged.boundaries?.fields.key).toBe('code');
     const result = applyStaging(staged, null, CATALOGUE);
     expect(result.dataset?.wards.map((w) => w.code)).toEqual(['A', 'B']);

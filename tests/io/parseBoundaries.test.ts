@@ -26,6 +26,8 @@ describe('parseBoundaries', () => {
     expect(problems).toEqual([]);
     expect(data?.source).toBe('geojson');
     expect(data?.objectName).toBeNull();
+    expect(data?.objectNames).toEqual([]);
+    expect(data?.crs).toEqual({ crs: 'EPSG:4326', how: 'range', label: 'WGS84 (EPSG:4326)' });
     expect(data?.features).toHaveLength(2);
     expect(data?.features.map((f) => f.properties?.code)).toEqual(['A', 'B']);
     expect(data?.propertyNames).toEqual(['code', 'naam', 'extra']);
@@ -134,16 +136,90 @@ describe('parseBoundaries', () => {
     expect(parseBoundaries('  ', 'f').problems[0].message).toBe('empty file');
   });
 
-  it('parseBoundaries(geojson) rejects projected coordinates such as Lambert 72', () => {
-    const lambert = [[[150000, 170000], [151000, 170000], [151000, 171000], [150000, 171000], [150000, 170000]]];
-    const { data, problems } = parseBoundaries(collection([feature({ type: 'Polygon', coordinates: lambert })]), 'l72.geojson');
-    expect(data).toBeNull();
+  // A 1 km square in central Brussels, in Lambert 72 metres, clockwise.
+  const LAMBERT_72 = [[[149_000, 170_000], [149_000, 171_000], [150_000, 171_000], [150_000, 170_000], [149_000, 170_000]]];
+
+  it('parseBoundaries(geojson) reprojects Lambert 72 coordinates recognised from their range', () => {
+    const { data, problems } = parseBoundaries(collection([feature({ type: 'Polygon', coordinates: LAMBERT_72 }, { code: 'A' })]), 'l72.geojson');
     expect(problems).toEqual([
       {
         file: 'l72.geojson',
         row: null,
         column: null,
-        message: 'coordinates look projected (e.g. Lambert 72, EPSG:31370); reproject to WGS84 (longitude, latitude in degrees)',
+        message: 'coordinates in Belgian Lambert 72 (EPSG:31370), recognised from their range; reprojected to WGS84',
+        severity: 'info',
+      },
+    ]);
+    expect(data?.crs).toEqual({ crs: 'EPSG:31370', how: 'range', label: 'Belgian Lambert 72 (EPSG:31370)' });
+    expect(data?.features[0].properties).toEqual({ code: 'A' });
+    const ring = (data?.features[0].geometry as Polygon).coordinates[0];
+    expect(booleanClockwise(ring)).toBe(false);
+    for (const [lon, lat] of ring) {
+      expect(lon).toBeGreaterThan(4.34);
+      expect(lon).toBeLessThan(4.37);
+      expect(lat).toBeGreaterThan(50.83);
+      expect(lat).toBeLessThan(50.86);
+    }
+  });
+
+  it('parseBoundaries(geojson) reprojects as its legacy crs member says', () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3812' } },
+      features: [feature({ type: 'Polygon', coordinates: LAMBERT_72.map((ring) => ring.map(([x, y]) => [x + 500_000, y + 500_000])) })],
+    });
+    const { data, problems } = parseBoundaries(text, 'l2008.geojson');
+    expect(data?.crs).toEqual({ crs: 'EPSG:3812', how: 'prj', label: 'Belgian Lambert 2008 (EPSG:3812)' });
+    expect(problems.map((p) => [p.severity, p.message])).toEqual([
+      ['info', 'coordinates in Belgian Lambert 2008 (EPSG:3812), read from the crs member; reprojected to WGS84'],
+    ]);
+  });
+
+  it('parseBoundaries(geojson) reprojects Lambert coordinates declared as WGS84, with a warning', () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } },
+      features: [feature({ type: 'Polygon', coordinates: LAMBERT_72 })],
+    });
+    const { data, problems } = parseBoundaries(text, 'f.geojson');
+    expect(data?.crs.crs).toBe('EPSG:31370');
+    expect((data?.features[0].geometry as Polygon).coordinates[0][0][0]).toBeCloseTo(4.353, 2);
+    expect(problems).toEqual([
+      {
+        file: 'f.geojson',
+        row: null,
+        column: null,
+        message:
+          'the crs member: declared as WGS84 (EPSG:4326), but the coordinates look like Belgian Lambert 72 (EPSG:31370); ' +
+          'read as Belgian Lambert 72 (EPSG:31370); reprojected to WGS84',
+        severity: 'warning',
+      },
+    ]);
+  });
+
+  it('parseBoundaries(geojson) says nothing of a crs member that agrees with WGS84 coordinates', () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4326' } },
+      features: [feature({ type: 'Polygon', coordinates: SQUARE_2 })],
+    });
+    const { data, problems } = parseBoundaries(text, 'f');
+    expect(problems).toEqual([]);
+    expect(data?.crs).toEqual({ crs: 'EPSG:4326', how: 'prj', label: 'WGS84 (EPSG:4326)' });
+  });
+
+  it('parseBoundaries(geojson) rejects coordinates in a system it cannot reproject, such as UTM', () => {
+    const utm = [[[600_000, 5_650_000], [600_000, 5_651_000], [601_000, 5_651_000], [601_000, 5_650_000], [600_000, 5_650_000]]];
+    const { data, problems } = parseBoundaries(collection([feature({ type: 'Polygon', coordinates: utm })]), 'utm.geojson');
+    expect(data).toBeNull();
+    expect(problems).toEqual([
+      {
+        file: 'utm.geojson',
+        row: null,
+        column: null,
+        message:
+          'the coordinates (x 600000 to 601000, y 5650000 to 5651000) are not WGS84 degrees nor Belgian Lambert 72 or 2008 metres; ' +
+          'reproject the file to WGS84 (EPSG:4326) or Belgian Lambert 72 (EPSG:31370) and load it again',
         severity: 'error',
       },
     ]);
@@ -173,6 +249,7 @@ describe('parseBoundaries', () => {
     const { data, problems } = parseBoundaries(JSON.stringify(topology), 'wards.topojson');
     expect(data?.source).toBe('topojson');
     expect(data?.objectName).toBe('wards');
+    expect(data?.objectNames).toEqual(['places', 'wards', 'other']);
     expect(data?.features.map((f) => f.properties?.code)).toEqual(['A', 'B', 'C']);
     expect(data?.features.map((f) => f.geometry?.type ?? null)).toEqual(['Polygon', 'Polygon', null]);
     expect(booleanClockwise((data?.features[0].geometry as Polygon).coordinates[0])).toBe(false);
@@ -202,6 +279,26 @@ describe('parseBoundaries', () => {
     const missing = parseBoundaries(JSON.stringify(topology), 'f', 'sectors');
     expect(missing.data).toBeNull();
     expect(missing.problems[0].message).toBe('TopoJSON object "sectors" not found; the objects are "places", "wards", "other"');
+  });
+
+  it('parseBoundaries(topojson) reprojects a quantized topology in Lambert 72', () => {
+    // Delta-encoded arcs on a 1 m grid from (149 000, 170 000): the 1 km square, clockwise.
+    const lambert = {
+      type: 'Topology',
+      transform: { scale: [1, 1], translate: [149_000, 170_000] },
+      arcs: [[[0, 0], [0, 1000], [1000, 0], [0, -1000], [-1000, 0]]],
+      objects: { wijken: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], properties: { code: 'A' } }] } },
+    };
+    const { data, problems } = parseBoundaries(JSON.stringify(lambert), 'l72.topojson');
+    expect(data?.objectName).toBe('wijken');
+    expect(data?.crs.crs).toBe('EPSG:31370');
+    expect(problems.map((p) => p.message)).toEqual([
+      'coordinates in Belgian Lambert 72 (EPSG:31370), recognised from their range; reprojected to WGS84',
+    ]);
+    const ring = (data?.features[0].geometry as Polygon).coordinates[0];
+    expect(booleanClockwise(ring)).toBe(false);
+    expect(ring[0][0]).toBeCloseTo(4.353, 2);
+    expect(ring[0][1]).toBeCloseTo(50.84, 2);
   });
 
   it('parseBoundaries(topojson) reports a topology without polygons or with bad arcs', () => {

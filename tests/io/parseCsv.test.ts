@@ -55,6 +55,16 @@ describe('parseCsv', () => {
     expect(parseCsv('k,v\nA,37.174\nB,39.414\n', 'f').data?.dialect).toMatchObject({ decimal: '.', thousands: null });
   });
 
+  it('parseCsv(text) detects a pipe delimiter, as in Statbel\'s code lists', () => {
+    const { data, problems } = parseCsv('LVL_REFNIS|CD_REFNIS|TX_REFNIS_FR\r\n4|62063|Liège\r\n4|55050|Ecaussinnes, commune\r\n', 'r.txt');
+    expect(problems).toEqual([]);
+    expect(data?.dialect.delimiter).toBe('|');
+    expect(data?.rows).toEqual([
+      ['4', '62063', 'Liège'],
+      ['4', '55050', 'Ecaussinnes, commune'],
+    ]);
+  });
+
   it('parseCsv(text) prefers the separator that matches the header over decimal commas in data', () => {
     // Two commas on every data row, none in the header.
     const { data } = parseCsv('code;a;b\nX;1,5;2,5\nY;3,5;4,5\n', 'f');

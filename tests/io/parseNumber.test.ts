@@ -60,6 +60,7 @@ describe('parseNumber', () => {
 
   it('parseNumber(cell, format) reads "<5" style small counts as suppressed', () => {
     expect(parseNumber('<5', BE)).toEqual({ kind: 'missing', marker: '<5', suppressed: true });
+    expect(parseNumber('*', BE)).toEqual({ kind: 'missing', marker: '*', suppressed: true });
     expect(parseNumber('< 10', EN)).toEqual({ kind: 'missing', marker: '< 10', suppressed: true });
     expect(parseNumber('≤3', EN)).toEqual({ kind: 'missing', marker: '≤3', suppressed: true });
   });

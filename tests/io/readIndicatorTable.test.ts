@@ -143,3 +143,63 @@ describe('readIndicatorTable', () => {
     expect(data?.values.bimd2011_score[1]).toBe(39.414);
   });
 });
+
+describe('readIndicatorTable with options', () => {
+  // A ';' file read the Belgian way; the ratio column was written with decimal points.
+  const text = 'code;aantal;aandeel;ratio\r\nA;1.234;12,5;0.123\r\nB;567;7,25;2.500\r\nC;2.345;30;1.750\r\n';
+
+  it('readIndicatorTable(table, key) reads every column in the table\'s dialect by default', () => {
+    const { data } = read(text);
+    expect(data?.values).toEqual({ aantal: [1234, 567, 2345], aandeel: [12.5, 7.25, 30], ratio: [123, 2500, 1750] });
+  });
+
+  it('readIndicatorTable(table, key, file, {formats}) reads a column in the format given for it', () => {
+    const table = parseCsv(text, 'f.csv').data!;
+    const { data, problems } = readIndicatorTable(table, 'code', 'f.csv', {
+      formats: { ratio: { decimal: '.', thousands: null }, elders: { decimal: '.', thousands: null } },
+    });
+    expect(problems).toEqual([]);
+    expect(data?.values).toEqual({ aantal: [1234, 567, 2345], aandeel: [12.5, 7.25, 30], ratio: [0.123, 2.5, 1.75] });
+  });
+
+  it('readIndicatorTable(table, key, file, {formats}) warns when the format given does not fit the cells', () => {
+    const table = parseCsv(text, 'f.csv').data!;
+    const { data, problems } = readIndicatorTable(table, 'code', 'f.csv', { formats: { aandeel: { decimal: '.', thousands: null } } });
+    expect(data?.columns).toEqual(['aantal', 'ratio']);
+    expect(problems).toEqual([
+      {
+        file: 'f.csv',
+        row: null,
+        column: 'aandeel',
+        message: 'column "aandeel": only 1 of 3 values are numbers; not read as an indicator',
+        severity: 'warning',
+      },
+    ]);
+  });
+
+  it('readIndicatorTable(table, key) keeps the reasons of an IMA-Atlas-style export and its "Totaal" row', () => {
+    const ima =
+      'Code;Gemeente;% met GMD;Aantal;Contacten per persoon\r\n' +
+      '24107;Tienen;72,5;<5;4,2\r\n' +
+      '24062;Leuven;-;1.234;\r\n' +
+      '62063;Luik;65,1;2.345;3,9\r\n' +
+      'Totaal;;70,3;12.345;4,1\r\n';
+    const table = parseCsv(ima, 'ima.csv').data!;
+    expect(detectKeyColumn(table.columns, table.rows)).toBe('Code');
+    const { data, problems } = readIndicatorTable(table, 'Code', 'ima.csv');
+    expect(problems).toEqual([]);
+    // The footer row is a key like any other; it simply matches no area when joined.
+    expect(data?.keys).toEqual(['24107', '24062', '62063', 'Totaal']);
+    expect(data?.columns).toEqual(['% met GMD', 'Aantal', 'Contacten per persoon']);
+    expect(data?.values).toEqual({
+      '% met GMD': [72.5, null, 65.1, 70.3],
+      Aantal: [null, 1234, 2345, 12345],
+      'Contacten per persoon': [4.2, null, 3.9, 4.1],
+    });
+    // A blank cell has no reason; "<5" (suppressed) and "-" keep theirs, per cell.
+    expect(data?.missingReasons).toEqual({
+      '% met GMD': [null, '-', null, null],
+      Aantal: ['<5', null, null, null],
+    });
+  });
+});

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { problem, type Loaded } from './problem';
+
+/** The `format` of a prepared dataset's manifest (dataset.json). */
+export const MANIFEST_FORMAT = 'chw-planner-dataset';
+/** The manifest version this code writes and reads. */
+export const MANIFEST_VERSION = 1;
+
+// The app finds the files of a prepared dataset among the files the user dropped by name, so a
+// name must be a plain file name: no folders, nothing that climbs out of the dataset's folder.
+const fileName = z
+  .string()
+  .min(1, 'expected a file name')
+  .refine((name) => !/[/\\]/.test(name) && name !== '.' && name !== '..', 'expected a plain file name, without folders');
+
+const property = z.string().min(1);
+
+const boundariesSchema = z.object({
+  file: fileName,
+  object: z.string().min(1),
+  key: property,
+  name: property.nullable(),
+  nameFr: property.nullable(),
+  district: property.nullable(),
+  municipality: property.nullable(),
+});
+
+const indicatorFileSchema = z.object({
+  file: fileName,
+  key: property,
+  level: z.enum(['ward', 'municipality']),
+});
+
+const sourceSchema = z.object({
+  file: z.string().min(1),
+  kind: z.enum(['boundaries', 'indicators']),
+  level: z.enum(['ward', 'municipality']).nullable(),
+  key: z.string().nullable(),
+  rows: z.number().int().min(0),
+  matched: z.number().int().min(0),
+  year: z.number().int().nullable(),
+  sheet: z.string().nullable(),
+});
+
+const manifestSchema = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  version: z.literal(MANIFEST_VERSION),
+  name: z.string().trim().min(1),
+  attribution: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  boundaries: boundariesSchema,
+  indicators: z.array(indicatorFileSchema),
+  catalogue: fileName,
+  sources: z.array(sourceSchema),
+});
+
+/** The manifest of a prepared dataset: which file holds what, keyed how, made from which inputs. */
+export type Manifest = z.infer<typeof manifestSchema>;
+/** One indicator file of a prepared dataset, at ward (sector) or municipality level. */
+export type ManifestIndicatorFile = Manifest['indicators'][number];
+/** One input file the dataset was prepared from, with its row and match counts. */
+export type ManifestSource = Manifest['sources'][number];
+
+/**
+ * Reads a prepared dataset's manifest (dataset.json, written by `npm run prepare-data`) and checks
+ * it: the format and version first, so that another JSON file is told apart from a damaged or
+ * newer manifest, then every field. parseManifest(text, "dataset.json").data?.boundaries.file is
+ * "boundaries.topojson".
+ */
+export function parseManifest(text: string, file: string): Loaded<Manifest> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return fail(file, 'empty file');
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    return fail(file, `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return fail(file, 'not a dataset manifest: expected a JSON object');
+  }
+
+  const { format, version } = json as { format?: unknown; version?: unknown };
+  if (format === undefined) {
+    return fail(file, `not a dataset manifest: no "format" member (expected "${MANIFEST_FORMAT}")`, 'format');
+  }
+  if (format !== MANIFEST_FORMAT) {
+    return fail(file, `not a dataset manifest: "format" is ${JSON.stringify(format)}, expected "${MANIFEST_FORMAT}"`, 'format');
+  }
+  if (typeof version === 'number' && Number.isInteger(version) && version > MANIFEST_VERSION) {
+    return fail(
+      file,
+      `dataset format version ${version} is newer than this app reads (version ${MANIFEST_VERSION}); update the app or prepare the dataset again`,
+      'version',
+    );
+  }
+  if (version !== MANIFEST_VERSION) {
+    return fail(file, `unsupported dataset format version ${JSON.stringify(version ?? null)}; expected ${MANIFEST_VERSION}`, 'version');
+  }
+
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      data: null,
+      problems: parsed.error.issues.map((issue) => {
+        const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+        const missing = issue.code === 'invalid_type' && valueAt(json, issue.path) === undefined;
+        return problem(file, missing ? `missing field "${path}"` : `field "${path}": ${issue.message}`, { column: path || null });
+      }),
+    };
+  }
+
+  const names = [parsed.data.boundaries.file, parsed.data.catalogue, ...parsed.data.indicators.map((i) => i.file)];
+  const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+  if (repeated.length > 0) {
+    return fail(file, `the manifest names the file "${repeated[0]}" for more than one part`, null);
+  }
+  return { data: parsed.data, problems: [] };
+}
+
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let value = json;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function fail(file: string, message: string, column: string | null = null): Loaded<Manifest> {
+  return { data: null, problems: [problem(file, message, { column })] };
+}

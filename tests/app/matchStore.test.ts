@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { AreaMatch } from '../../src/io/areaMatches';
+import {
+  clearMatches,
+  loadMatches,
+  MATCH_STORE_PREFIX,
+  matchStoreKey,
+  saveMatches,
+  type StorageLike,
+} from '../../src/app/matchStore';
+
+/** localStorage in memory; `quota` (characters over all values) makes setItem throw as browsers do. */
+class FakeStorage implements StorageLike {
+  readonly items = new Map<string, string>();
+  constructor(private readonly quota = Infinity) {}
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    const used = [...this.items].reduce((n, [k, v]) => n + (k === key ? 0 : v.length), 0);
+    if (used + value.length > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+const MATCHES: AreaMatch[] = [
+  { city: 'Genk', municipality: '71016', area: 'Sledderlo', sectorCodes: ['71016C10-', '71016C11-'] },
+  { city: 'Gent', municipality: '44021', area: '(city-wide, low-threshold meeting places)', sectorCodes: [] },
+];
+
+describe('matchStore', () => {
+  it('saveMatches(storage, id, matches) then loadMatches(storage, id) gives the matches back', () => {
+    const storage = new FakeStorage();
+    expect(saveMatches(storage, 'demo', MATCHES)).toBeNull();
+    expect(loadMatches(storage, 'demo')).toEqual({ matches: MATCHES, problem: null });
+    expect([...storage.items.keys()]).toEqual([`${MATCH_STORE_PREFIX}:demo`]);
+  });
+
+  it('loadMatches(storage, id) finds nothing, and no problem, when nothing was saved', () => {
+    expect(loadMatches(new FakeStorage(), 'demo')).toEqual({ matches: [], problem: null });
+  });
+
+  it('saveMatches(…) keeps each dataset apart and leaves other keys alone', () => {
+    const storage = new FakeStorage();
+    storage.setItem('other-app', 'keep me');
+    saveMatches(storage, 'a', MATCHES);
+    saveMatches(storage, 'b', MATCHES.slice(1));
+    saveMatches(storage, 'a', MATCHES.slice(0, 1));
+    expect(loadMatches(storage, 'a').matches).toEqual(MATCHES.slice(0, 1));
+    expect(loadMatches(storage, 'b').matches).toEqual(MATCHES.slice(1));
+    expect(storage.getItem('other-app')).toBe('keep me');
+    expect(clearMatches(storage, 'a')).toBeNull();
+    expect(loadMatches(storage, 'a').matches).toEqual([]);
+    expect(loadMatches(storage, 'b').matches).toEqual(MATCHES.slice(1));
+    expect(storage.getItem('other-app')).toBe('keep me');
+  });
+
+  it('matchStoreKey(id) encodes the id, so that no id can name another key', () => {
+    expect(matchStoreKey('Genk 2021/v2')).toBe(`${MATCH_STORE_PREFIX}:Genk%202021%2Fv2`);
+    expect(matchStoreKey('x:y')).not.toBe(matchStoreKey('x') + ':y');
+  });
+
+  it.each([
+    ['not JSON', '{oops', 'not JSON'],
+    ['another version', JSON.stringify({ version: 0, matches: [] }), 'another version'],
+    ['no version', JSON.stringify([1, 2]), 'another version'],
+    ['a bad match', JSON.stringify({ version: 1, datasetId: 'demo', savedAt: 'x', matches: [{ city: 'Genk' }] }), 'damaged (matches.0.'],
+    ['a bad NIS code', JSON.stringify({ version: 1, datasetId: 'demo', savedAt: 'x', matches: [{ ...MATCHES[0], municipality: '7' }] }), 'damaged'],
+    ['another dataset', JSON.stringify({ version: 1, datasetId: 'other', savedAt: 'x', matches: MATCHES }), 'another dataset'],
+  ])('loadMatches(storage, id) ignores an entry with %s, says why, and keeps it', (_, stored, message) => {
+    const storage = new FakeStorage();
+    storage.setItem(matchStoreKey('demo'), stored);
+    const loaded = loadMatches(storage, 'demo');
+    expect(loaded.matches).toEqual([]);
+    expect(loaded.problem).toContain(message);
+    expect(storage.getItem(matchStoreKey('demo'))).toBe(stored);
+  });
+
+  it('saveMatches(…) returns a message instead of throwing when the storage is full, and keeps what was saved', () => {
+    const storage = new FakeStorage(400);
+    expect(saveMatches(storage, 'demo', MATCHES)).toBeNull();
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...MATCHES[0], area: `Area ${i}` }));
+    const error = saveMatches(storage, 'demo', many);
+    expect(error).toMatch(/storage is full/);
+    expect(error).toMatch(/export them as CSV/);
+    expect(loadMatches(storage, 'demo').matches).toEqual(MATCHES);
+  });
+
+  it('the store never throws when the storage itself does', () => {
+    const broken: StorageLike = {
+      getItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+      removeItem: () => {
+        throw new Error('denied');
+      },
+    };
+    expect(loadMatches(broken, 'demo')).toEqual({ matches: [], problem: 'saved matches could not be read: denied' });
+    expect(saveMatches(broken, 'demo', MATCHES)).toBe('the matches could not be saved: denied');
+    expect(clearMatches(broken, 'demo')).toBe('saved matches could not be removed: denied');
+  });
+
+  it('without storage, loadMatches says matches last for this visit and saveMatches says to export', () => {
+    expect(loadMatches(null, 'demo')).toEqual({ matches: [], problem: expect.stringContaining('this visit only') });
+    expect(saveMatches(null, 'demo', MATCHES)).toContain('export the matches as CSV');
+    expect(clearMatches(null, 'demo')).toBeNull();
+  });
+});
