@@ -126,6 +126,7 @@ export function addIndicators(
   for (const table of tables) {
     const level = table.level && table.level !== 'auto' ? table.level : tableLevel(table.keys, codes, municipalityCodes);
     const joined = level === 'ward' ? joinToWards(codes, table, table.file) : joinToMunicipalities(municipalityCodes, table);
+    joined.report.level = level;
     joinReports.push(joined.report);
     for (const [column, cells] of Object.entries(joined.values)) {
       const known = findInCatalogue(catalogue, column);

@@ -60,7 +60,7 @@ describe('assembleDataset on the demo city', () => {
 
   it('assembleDataset(demo) joins every ward to a row', () => {
     expect(dataset?.joinReports).toEqual([
-      { file: 'indicators.csv', matched: 432, wardCount: 432, rowCount: 432, wardsWithoutRow: [], rowsWithoutWard: [], duplicateKeys: [] },
+      { file: 'indicators.csv', matched: 432, wardCount: 432, rowCount: 432, wardsWithoutRow: [], rowsWithoutWard: [], duplicateKeys: [], level: 'ward' },
     ]);
   });
 

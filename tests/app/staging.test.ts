@@ -128,7 +128,7 @@ describe('applyStaging', () => {
     expect(dataset?.indicators.map((d) => d.id)).toEqual(['income', 'vt_share']);
     expect(dataset?.values).toEqual({ income: [20000, 30000, null], vt_share: [10, 20, null] });
     expect(dataset?.joinReports).toEqual([
-      { file: 'income.csv', matched: 2, wardCount: 3, rowCount: 3, wardsWithoutRow: ['W3'], rowsWithoutWard: ['W4'], duplicateKeys: [] },
+      { file: 'income.csv', matched: 2, wardCount: 3, rowCount: 3, wardsWithoutRow: ['W3'], rowsWithoutWard: ['W4'], duplicateKeys: [], level: 'ward' },
     ]);
   });
 
