@@ -12,6 +12,7 @@ import { parseXlsx, xlsxSheetNames } from '../io/parseXlsx';
 import { problem, type Problem } from '../io/problem';
 import { readIndicatorTable } from '../io/readIndicatorTable';
 import { detectYearColumn, selectYear, tableYears } from '../io/longTable';
+import { withIncomeMean } from '../io/withIncomeMean';
 import { addIndicators, createDataset, type Dataset, type IndicatorTableInput } from '../model/createDataset';
 import type { JoinReport } from '../model/joinToWards';
 import { normaliseCode } from '../model/normaliseCode';
@@ -292,7 +293,10 @@ export function applyStaging(
     }
     const read = readIndicatorTable(stagedTable(staged), staged.key, staged.file, { formats: staged.formats });
     problems.push(...read.problems);
-    if (read.data) tables.push({ file: staged.file, keys: read.data.keys, values: read.data.values, level: staged.level });
+    if (!read.data) continue;
+    const { table, note } = withIncomeMean(read.data, staged.file);
+    if (note) problems.push(note);
+    tables.push({ file: staged.file, keys: table.keys, values: table.values, level: staged.level });
   }
   if (staging.boundaries) {
     const { file, boundaries, fields } = staging.boundaries;

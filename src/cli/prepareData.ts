@@ -19,6 +19,7 @@ import { findInCatalogue } from '../model/createDataset';
 import { joinToWards } from '../model/joinToWards';
 import { normaliseCode } from '../model/normaliseCode';
 import type { IndicatorDef, Labels, ValueColumns } from '../model/types';
+import { withIncomeMean } from '../io/withIncomeMean';
 
 /** A file given to prepareData: its name (for the type and the messages) and its text or bytes. */
 export interface InputFile {
@@ -214,7 +215,8 @@ export async function prepareData(inputs: readonly InputFile[], options: Prepare
     problems.push(...indicators.problems);
     if (!indicators.data) continue;
 
-    const data = withIncomeMean(indicators.data, input.name, problems);
+    const { table: data, note } = withIncomeMean(indicators.data, input.name);
+    if (note) problems.push(note);
     const join = joinTable(data, placed.level, wards, input.name);
     const ids: Record<string, string> = {};
     const target = placed.level === 'ward' ? wardColumns : municipalityColumns;
@@ -477,27 +479,6 @@ async function readTable(
     );
   }
   return { table: selectYear(parsed.data, yearColumn, year), year, sheet };
-}
-
-// Statbel's fiscal income per municipality (TF_PSNL_INC_TAX_MUNTY) gives totals and counts; its
-// mean per declaration, the catalogue's `income`, leaves out the declarations with zero income.
-const INCOME_TOTAL = 'MS_TOT_NET_TAXABLE_INC';
-const INCOME_COUNT = 'MS_NBR_NON_ZERO_INC';
-const INCOME_MEAN = 'MS_AVG_TOT_NET_TAXABLE_INC';
-
-/** Adds Statbel's mean net taxable income per declaration to a table holding the total and the count. */
-function withIncomeMean(table: IndicatorTable, file: string, problems: Problem[]): IndicatorTable {
-  const total = table.values[INCOME_TOTAL];
-  const count = table.values[INCOME_COUNT];
-  if (!total || !count || table.values[INCOME_MEAN]) return table;
-  const mean = total.map((value, i) => (value === null || !count[i] ? null : value / count[i]!));
-  problems.push(
-    problem(file, `added ${INCOME_MEAN}, the mean net taxable income per declaration: ${INCOME_TOTAL} / ${INCOME_COUNT}`, {
-      column: INCOME_MEAN,
-      severity: 'info',
-    }),
-  );
-  return { ...table, columns: [INCOME_MEAN, ...table.columns], values: { [INCOME_MEAN]: mean, ...table.values } };
 }
 
 /**

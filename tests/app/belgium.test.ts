@@ -45,6 +45,10 @@ describe('the app\'s loading path on all of Belgium', () => {
       expect(tienen).toHaveLength(61);
       expect(new Set(tienen.map((i) => dataset!.values.MS_TOT_NET_TAXABLE_INC[i]))).toEqual(new Set([732273385.13]));
       expect(dataset!.indicators.find((d) => d.id === 'MS_TOT_NET_TAXABLE_INC')?.level).toBe('municipality');
+      // The workbook's totals give the catalogue's income: Tienen 732,273,385.13 / 20,395 declarations = 35,905.
+      const incomeDef = dataset!.indicators.find((d) => d.id === 'income');
+      expect([incomeDef?.direction, incomeDef?.level]).toEqual(['low', 'municipality']);
+      expect(dataset!.values.income[tienen[0]]).toBeCloseTo(35_904.8, 0);
       // Accents survive the round through TopoJSON and the decoder.
       expect(dataset!.wards.find((w) => w.code === '34002F0AA')?.name).toBe('SCHALIËNHOF');
       expect(dataset!.wards.find((w) => w.code === '63079B0AJ')?.name).toBe('CHÂTEAU DES MOINES');
