@@ -58,7 +58,7 @@ export function AreaMatching({ dataset, matches, format, onMatches, onClose }: A
           setNotice(
             errors.length > 0
               ? `${file.name}: ${errors.map((p) => (p.row !== null ? `row ${p.row}: ${p.message}` : p.message)).join('; ')}`
-              : `${file.name}: ${parsed.data?.length ?? 0} areas imported`,
+              : `${file.name}: ${parsed.data?.length ?? 0} area${parsed.data?.length === 1 ? '' : 's'} imported`,
           );
         })
       }

@@ -25,7 +25,7 @@ export function useRanking(state: AppState): Derived | null {
     () => (dataset && level === 'municipality' ? aggregateWards(dataset, populationId) : dataset),
     [dataset, level, populationId],
   );
-  const all = useMemo(() => (view ? prepare(view.values, directions, method) : null), [view, directions, method]);
+  const all = useMemo(() => (view ? prepare(view.values, directions, method, view.wards.length) : null), [view, directions, method]);
   const allScores = useMemo(() => (all ? score(all, weights) : null), [all, weights]);
   const codes = useMemo(() => view?.wards.map((w) => w.code) ?? [], [view]);
   const selection = useMemo(() => {

@@ -78,7 +78,7 @@ export function runRank(options: RankOptions): RankOutput | { error: string; pro
     directions[id] = spec.direction;
   }
 
-  const prepared = prepare(dataset.values, directions, options.method);
+  const prepared = prepare(dataset.values, directions, options.method, dataset.wards.length);
   const scores = score(prepared, weights);
   const ranking = rank(scores.score, dataset.wards.map((w) => w.code));
   const table = rankingTable(dataset, prepared, scores, ranking);

@@ -110,7 +110,8 @@ export function createDataset(input: DatasetInput): Dataset {
 /**
  * Joins more indicator tables to a dataset's wards by code and returns the extended dataset (the input
  * is not changed). Each column is matched to the catalogue by id or alias; a column the catalogue does
- * not know becomes an indicator of its own (direction `high`, weight 1) for the user to set. A column
+ * not know becomes an indicator of its own with weight 0 and direction `high`: whether more cars or
+ * more households means more need is the user's call, not ours. A column
  * whose id is already taken is kept under a suffixed id ("income (2)").
  */
 export function addIndicators(
@@ -146,7 +147,7 @@ export function addIndicators(
               label: { nl: id, fr: id, en: id },
               unit: known?.unit ?? '',
               direction: known?.direction ?? 'high',
-              defaultWeight: known?.defaultWeight ?? 1,
+              defaultWeight: known?.defaultWeight ?? 0,
               source: table.file,
               year: null,
               aggregate: known?.aggregate ?? inferAggregate(column, cells),

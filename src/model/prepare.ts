@@ -11,18 +11,17 @@ export interface Prepared {
 
 /**
  * Normalises every indicator once, so that a weight change is only a weighted sum and a sort.
- * prepare({ vt: [10, 30] }, { vt: 'high' }, 'percentile').columns.vt.need -> [0, 1]
+ * `wardCount` is given, not read off the columns, so that wards without any indicator still count.
+ * prepare({ vt: [10, 30] }, { vt: 'high' }, 'percentile', 2).columns.vt.need -> [0, 1]
  */
-export function prepare(values: ValueColumns, directions: Record<string, Direction>, method: Method): Prepared {
+export function prepare(values: ValueColumns, directions: Record<string, Direction>, method: Method, wardCount: number): Prepared {
   const ids = Object.keys(directions);
-  let wardCount = -1;
   const columns: Record<string, NeedColumn> = {};
   for (const id of ids) {
     const column = values[id];
     if (!column) throw new Error(`invalid indicator: ${id}`);
-    if (wardCount === -1) wardCount = column.length;
-    else if (column.length !== wardCount) throw new Error(`invalid column length: ${id} has ${column.length}, expected ${wardCount}`);
+    if (column.length !== wardCount) throw new Error(`invalid column length: ${id} has ${column.length}, expected ${wardCount}`);
     columns[id] = normalise(column, directions[id], method);
   }
-  return { method, wardCount: Math.max(wardCount, 0), ids, columns };
+  return { method, wardCount, ids, columns };
 }

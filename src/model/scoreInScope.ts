@@ -44,7 +44,7 @@ export function scoreInScope(
   }
   const subset: ValueColumns = {};
   for (const id of all.ids) subset[id] = selection.map((i) => values[id][i]);
-  const local = prepare(subset, directions, method);
+  const local = prepare(subset, directions, method, selection.length);
   const localScores = score(local, weights);
   const expanded = expandScores(localScores, selection, n);
   return { prepared: expandPrepared(local, selection, n), scores: expanded, ranking: rank(expanded.score, codes), overall };

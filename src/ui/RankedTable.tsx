@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { IndicatorDef, Ward } from '../model/types';
-import { formatScore, formatValue } from './formatValue';
+import { formatScore, formatValue, isWholeColumn } from './formatValue';
 
 export interface RankedRow {
   ward: Ward;
@@ -39,6 +39,7 @@ export function RankedTable(props: RankedTableProps) {
   const { rows, indicators, values, selected, sort } = props;
   const body = useRef<HTMLTableSectionElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const whole = useMemo(() => Object.fromEntries(indicators.map((d) => [d.id, isWholeColumn(values[d.id])])), [indicators, values]);
   const virtual = rows.length > VIRTUALISE_ABOVE;
   const virtualizer = useVirtualizer({
     count: virtual ? rows.length : 0,
@@ -162,7 +163,7 @@ export function RankedTable(props: RankedTableProps) {
                 <td className="num score">{formatScore(score)}</td>
                 {indicators.map((d) => (
                   <td key={d.id} className={d.level === 'municipality' ? 'num municipal' : 'num'}>
-                    {formatValue(values[d.id][ward.index], d.unit)}
+                    {formatValue(values[d.id][ward.index], d.unit, whole[d.id])}
                   </td>
                 ))}
                 <td className={used < props.weighted ? 'num partial' : 'num'}>

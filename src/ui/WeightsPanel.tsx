@@ -28,6 +28,11 @@ export function WeightsPanel(props: WeightsPanelProps) {
       <p className="hint">
         0 switches a criterion off. Weights are relative: only their proportions matter.
       </p>
+      {totalWeight === 0 && (
+        <p className="call" role="status">
+          No criterion has a weight yet: move a slider (and check its direction) to score the wards.
+        </p>
+      )}
       <ul className="weight-list">
         {indicators.map((d) => {
           const weight = weights[d.id] ?? 0;

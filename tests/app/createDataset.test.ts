@@ -75,7 +75,7 @@ describe('addIndicators', () => {
       label: { nl: 'crime_rate', fr: 'crime_rate', en: 'crime_rate' },
       unit: '',
       direction: 'high',
-      defaultWeight: 1,
+      defaultWeight: 0,
       source: 'f.csv',
       year: null,
       aggregate: 'mean',

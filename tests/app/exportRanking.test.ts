@@ -24,7 +24,7 @@ const WEIGHTS = { income: 2, vt_share: 1 };
 const TABLE = { file: 'ind.csv', keys: ['W1', 'W2', 'W3'], values: { income: [20000, 30000, 40000], vt_share: [30, 10, 20] } };
 
 function derive(dataset: Dataset, weights: Record<string, number> = WEIGHTS, method: Method = 'percentile') {
-  const prepared = prepare(dataset.values, DIRECTIONS, method);
+  const prepared = prepare(dataset.values, DIRECTIONS, method, dataset.wards.length);
   const scores = score(prepared, weights);
   return { prepared, scores, ranking: rank(scores.score, dataset.wards.map((w) => w.code)) };
 }

@@ -41,14 +41,21 @@ describe.skipIf(skipReason !== null || sectors.skip || households.skip)(`Statbel
     await waitForMapIdle(page);
     const state = await page.evaluate(() => (window as unknown as ChwWindow).__chw.getState());
     expect(state.wardCount).toBe(1608);
-    // Households and cars are the two numeric columns; both weigh 1, so every matched sector is scored.
-    expect(state.ranking.filter((r) => r.rank !== null)).toHaveLength(1541);
-    expect(await page.getByRole('slider', { name: 'MS_NUM_HH' }).inputValue()).toBe('1');
+    // Households and cars are not catalogue indicators: they start unweighted, and the panel says so.
+    expect(state.ranking.filter((r) => r.rank !== null)).toHaveLength(0);
+    expect(await page.getByRole('slider', { name: 'MS_NUM_HH' }).inputValue()).toBe('0');
+    expect(await page.getByRole('status').filter({ hasText: 'No criterion has a weight yet' }).count()).toBe(1);
+    await page.getByRole('slider', { name: 'MS_NUM_HH' }).fill('1');
+    await page.getByRole('slider', { name: 'MS_NUM_CAR' }).fill('1');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as ChwWindow).__chw.getState().ranking.filter((r) => r.rank !== null).length))
+      .toBe(1541);
+    const ranked = await page.evaluate(() => (window as unknown as ChwWindow).__chw.getState());
     const notes = page.getByRole('status').filter({ hasText: 'join:' });
     expect(await notes.textContent()).toContain('TF_CAR_HH_SECTOR.txt: join: 1541 of 1608 wards matched a row');
     // 1,608 rows are more than the table renders at once: the first rows are those ranked first.
     const firstCode = await page.locator('tbody tr[data-code]').first().getAttribute('data-code');
-    expect(firstCode).toBe(state.ranking[0].code);
+    expect(firstCode).toBe(ranked.ranking[0].code);
     expect(await page.locator('tbody tr[data-code]').count()).toBeLessThan(200);
     await page.screenshot({ path: outputPath('priority-cities.png') });
 

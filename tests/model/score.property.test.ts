@@ -13,7 +13,7 @@ const directions = { a: 'high', b: 'low', c: 'high' } as const;
 
 function run(rows: (number | null)[][], w: number[], method: Method) {
   const values = { a: rows.map((r) => r[0]), b: rows.map((r) => r[1]), c: rows.map((r) => r[2]) };
-  return score(prepare(values, directions, method), { a: w[0], b: w[1], c: w[2] });
+  return score(prepare(values, directions, method, rows.length), { a: w[0], b: w[1], c: w[2] });
 }
 
 describe('score properties', () => {

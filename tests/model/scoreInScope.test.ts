@@ -8,7 +8,7 @@ const values = { vt: [10, 20, 30, 40, 50] };
 const directions = { vt: 'high' } as const;
 const weights = { vt: 1 };
 const codes = ['a', 'b', 'c', 'd', 'e'];
-const all = prepare(values, directions, 'percentile');
+const all = prepare(values, directions, 'percentile', 5);
 const allScores = score(all, weights);
 
 describe('scoreInScope', () => {
@@ -34,5 +34,15 @@ describe('scoreInScope', () => {
     expect(r.scores.score).toEqual([0, 25, 50, null, null]);
     expect(r.ranking.rank).toEqual([3, 2, 1, null, null]);
     expect(r.overall?.rank).toEqual([5, 4, 3, 2, 1]);
+  });
+});
+
+describe('scoreInScope without indicators', () => {
+  it('scoreInScope(…, selection) leaves every ward unscored and unranked when nothing is weighted', () => {
+    const none = prepare({}, {}, 'percentile', 5);
+    const r = scoreInScope(none, score(none, {}), {}, {}, 'percentile', {}, codes, [0, 1, 2], 'selection');
+    expect(r.scores.score).toEqual([null, null, null, null, null]);
+    expect(r.ranking.rank).toEqual([null, null, null, null, null]);
+    expect(r.ranking.scored).toBe(0);
   });
 });
