@@ -337,6 +337,7 @@ export function App() {
                   indicators={view.indicators}
                   weights={state.weights}
                   values={view.values}
+                  missing={view.missing}
                   need={Object.fromEntries(
                     derived.prepared.ids.map((id) => {
                       const column = derived.prepared.columns[id];
@@ -352,6 +353,7 @@ export function App() {
             rows={rows}
             indicators={view.indicators}
             values={view.values}
+            missing={view.missing}
             weighted={derived.scores.indicatorsWeighted}
             showOverallRank={derived.overall !== null}
             selected={selected}

@@ -38,7 +38,7 @@ export function readIndicatorFile(
   const read = readIndicatorTable(parsed.data, column, source.name);
   if (!read.data) return { table: null, problems: [...parsed.problems, ...read.problems] };
   return {
-    table: { file: source.name, keys: read.data.keys, values: read.data.values },
+    table: { file: source.name, keys: read.data.keys, values: read.data.values, missing: read.data.missingReasons },
     problems: [...parsed.problems, ...read.problems],
   };
 }

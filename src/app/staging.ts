@@ -296,7 +296,7 @@ export function applyStaging(
     if (!read.data) continue;
     const { table, note } = withIncomeMean(read.data, staged.file);
     if (note) problems.push(note);
-    tables.push({ file: staged.file, keys: table.keys, values: table.values, level: staged.level });
+    tables.push({ file: staged.file, keys: table.keys, values: table.values, missing: table.missingReasons, level: staged.level });
   }
   if (staging.boundaries) {
     const { file, boundaries, fields } = staging.boundaries;

@@ -55,6 +55,7 @@ export function aggregateWards(dataset: Dataset, populationId: string | null): D
     geometry: { type: 'FeatureCollection', features: mergeGeometry(dataset, codes, groups) },
     districts: null,
     values,
+    missing: {},
     indicators: dataset.indicators.map((d) => (d.level === 'municipality' ? { ...d, level: undefined } : d)),
     currentAreas,
   };

@@ -16,6 +16,8 @@ export interface Dataset {
   districts: FeatureCollection | null;
   indicators: IndicatorDef[];
   values: ValueColumns;
+  /** Per indicator id, the file's reason for a missing value ("<5", "-", "*"), aligned with the wards. */
+  missing: Record<string, (string | null)[]>;
   /** Indices of the wards where CHW teams work today, with the team's name. */
   currentAreas: { index: number; team: string }[];
   joinReports: JoinReport[];
@@ -28,6 +30,8 @@ export interface IndicatorTableInput {
   file: string;
   keys: readonly string[];
   values: ValueColumns;
+  /** Per column, why a cell is missing as the file wrote it; see KeyedColumns. */
+  missing?: Record<string, readonly (string | null)[]>;
   /** The level of the keys: ward codes or municipality codes; `auto` (default) decides by which matches more. */
   level?: Level | 'auto';
 }
@@ -100,6 +104,7 @@ export function createDataset(input: DatasetInput): Dataset {
     districts: input.districts ?? null,
     indicators: [],
     values: {},
+    missing: {},
     currentAreas,
     joinReports: [],
     warnings,
@@ -122,6 +127,7 @@ export function addIndicators(
   const codes = dataset.wards.map((w) => w.code);
   const indicators = [...dataset.indicators];
   const values: ValueColumns = { ...dataset.values };
+  const missing = { ...dataset.missing };
   const joinReports = [...dataset.joinReports];
   const municipalityCodes = dataset.wards.map((w) => w.municipality ?? '');
   for (const table of tables) {
@@ -139,6 +145,7 @@ export function addIndicators(
         id = `${id} (${n})`;
       }
       values[id] = cells;
+      if (joined.missing[column]) missing[id] = joined.missing[column];
       const def: IndicatorDef =
         known && id === known.id
           ? known
@@ -155,7 +162,7 @@ export function addIndicators(
       indicators.push(level === 'municipality' ? { ...def, level } : def);
     }
   }
-  return { ...dataset, indicators, values, joinReports };
+  return { ...dataset, indicators, values, missing, joinReports };
 }
 
 /** The catalogue entry a column name stands for, by id or alias, ignoring case. */
@@ -203,14 +210,16 @@ function joinToMunicipalities(municipalityCodes: readonly string[], table: Indic
   const distinct = [...new Set(municipalityCodes.filter((c) => c !== ''))];
   const joined = joinToWards(distinct, table, table.file);
   const position = new Map(distinct.map((c, i) => [c, i]));
-  const values: ValueColumns = {};
-  for (const [column, cells] of Object.entries(joined.values)) {
-    values[column] = municipalityCodes.map((c) => {
+  const expand = <T>(cells: readonly (T | null)[]) =>
+    municipalityCodes.map((c) => {
       const i = position.get(c);
       return i === undefined ? null : cells[i];
     });
-  }
-  return { values, report: { ...joined.report, level: 'municipality' as const } };
+  const values: ValueColumns = {};
+  for (const [column, cells] of Object.entries(joined.values)) values[column] = expand(cells);
+  const missing: Record<string, (string | null)[]> = {};
+  for (const [column, reasons] of Object.entries(joined.missing)) missing[column] = expand(reasons);
+  return { values, missing, report: { ...joined.report, level: 'municipality' as const } };
 }
 
 // Counts add up when wards merge; shares, means and rates are averaged (population-weighted).

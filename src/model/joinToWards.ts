@@ -22,6 +22,8 @@ export interface JoinReport {
 export interface KeyedColumns {
   keys: readonly string[];
   values: ValueColumns;
+  /** Per column, why a cell is missing as the file wrote it ("<5", "-", "*"); null where not given. */
+  missing?: Record<string, readonly (string | null)[]>;
 }
 
 /**
@@ -32,7 +34,7 @@ export function joinToWards(
   wardCodes: readonly string[],
   table: KeyedColumns,
   file: string,
-): { values: ValueColumns; report: JoinReport } {
+): { values: ValueColumns; missing: Record<string, (string | null)[]>; report: JoinReport } {
   const rowOf = new Map<string, number>();
   const duplicates = new Set<string>();
   table.keys.forEach((key, row) => {
@@ -50,10 +52,15 @@ export function joinToWards(
   for (const [column, cells] of Object.entries(table.values)) {
     values[column] = wardRows.map((row) => (row === undefined ? null : cells[row]));
   }
+  const missing: Record<string, (string | null)[]> = {};
+  for (const [column, reasons] of Object.entries(table.missing ?? {})) {
+    missing[column] = wardRows.map((row) => (row === undefined ? null : reasons[row] ?? null));
+  }
   const rowsWithoutWard: string[] = [];
   for (const [code, row] of rowOf) if (!usedRows.has(row)) rowsWithoutWard.push(table.keys[row] ?? code);
   return {
     values,
+    missing,
     report: {
       file,
       matched: wardRows.filter((row) => row !== undefined).length,

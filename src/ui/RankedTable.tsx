@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { IndicatorDef, Ward } from '../model/types';
-import { formatScore, formatValue, isWholeColumn } from './formatValue';
+import { formatScore, formatValue, isWholeColumn, missingText } from './formatValue';
 
 export interface RankedRow {
   ward: Ward;
@@ -16,6 +16,8 @@ export interface RankedTableProps {
   rows: RankedRow[];
   indicators: IndicatorDef[];
   values: Record<string, (number | null)[]>;
+  /** Per indicator, the file's reason for a missing value ("<5", "-", "*"). */
+  missing: Record<string, (string | null)[]>;
   weighted: number;
   /** Show the rank among all wards next to the rank within the selection. */
   showOverallRank?: boolean;
@@ -161,11 +163,21 @@ export function RankedTable(props: RankedTableProps) {
                 </td>
                 <td>{ward.district ?? '–'}</td>
                 <td className="num score">{formatScore(score)}</td>
-                {indicators.map((d) => (
-                  <td key={d.id} className={d.level === 'municipality' ? 'num municipal' : 'num'}>
-                    {formatValue(values[d.id][ward.index], d.unit, whole[d.id])}
-                  </td>
-                ))}
+                {indicators.map((d) => {
+                  const value = values[d.id][ward.index];
+                  const reason = props.missing[d.id]?.[ward.index];
+                  return (
+                    <td key={d.id} className={d.level === 'municipality' ? 'num municipal' : 'num'}>
+                      {value === null && reason ? (
+                        <span className="missing" title={`Missing: the file says "${reason}"`}>
+                          {missingText(reason)}
+                        </span>
+                      ) : (
+                        formatValue(value, d.unit, whole[d.id])
+                      )}
+                    </td>
+                  );
+                })}
                 <td className={used < props.weighted ? 'num partial' : 'num'}>
                   {used}/{props.weighted}
                 </td>

@@ -1,5 +1,5 @@
 import type { IndicatorDef, Ward } from '../model/types';
-import { formatScore, formatValue } from './formatValue';
+import { formatScore, formatValue, missingText } from './formatValue';
 
 export interface WardDetailsProps {
   ward: Ward;
@@ -11,6 +11,7 @@ export interface WardDetailsProps {
   indicators: IndicatorDef[];
   weights: Record<string, number>;
   values: Record<string, (number | null)[]>;
+  missing: Record<string, (string | null)[]>;
   /** Need value per indicator id (0–1 except z-scores), null when missing. */
   need: Record<string, number | null>;
   onClose: () => void;
@@ -57,7 +58,11 @@ export function WardDetails(props: WardDetailsProps) {
             return (
               <tr key={d.id} className={(props.weights[d.id] ?? 0) === 0 ? 'off' : undefined}>
                 <th scope="row">{d.label.en}</th>
-                <td className="num">{formatValue(props.values[d.id][ward.index], d.unit)}</td>
+                <td className="num">
+                  {props.values[d.id][ward.index] === null
+                    ? missingText(props.missing[d.id]?.[ward.index])
+                    : formatValue(props.values[d.id][ward.index], d.unit)}
+                </td>
                 <td className="num">{need === null ? '–' : need.toFixed(2)}</td>
                 <td className="num">{props.weights[d.id] ?? 0}</td>
               </tr>

@@ -31,3 +31,8 @@ export function formatScore(value: number | null | undefined): string {
 export function isWholeColumn(values: readonly (number | null)[]): boolean {
   return values.every((v) => v === null || Number.isInteger(v));
 }
+
+/** A missing value's text: the file's own marker ("<5", "*") when it gave one, else "–". */
+export function missingText(reason: string | null | undefined): string {
+  return reason ? reason : '–';
+}

@@ -86,9 +86,10 @@ describe.skipIf(skipReason !== null)('opening files in Chromium', () => {
     const notes = page.getByRole('status').filter({ hasText: 'join:' });
     expect(await notes.textContent()).toContain('grid-indicators.csv: join: 16 of 16 wards matched a row');
     expect(await page.getByText('Synthetic demo data', { exact: true }).count()).toBe(0);
-    // The suppressed income cell is missing, not 0: the ward shows "–" and uses 1 of 2 indicators.
+    // The "n.a." income cell is missing, not 0: the ward shows the file's marker and uses 1 of 2 indicators.
     const g06 = page.locator('tr[data-code="G06"]');
     expect(await g06.locator('td').last().textContent()).toBe('1/2');
+    expect(await g06.locator('.missing').textContent()).toBe('n.a.');
     await page.screenshot({ path: outputPath('loaded-grid.png') });
   });
 

@@ -95,4 +95,18 @@ describe('levels', () => {
     expect(inferAggregate('population_density', [3.5])).toBe('mean');
     expect(inferAggregate('bimd2011_score', [3, 4])).toBe('mean');
   });
+
+  it('addIndicators(dataset, tables with missing reasons) keeps the reason per ward at both levels', () => {
+    const dataset = addIndicators(
+      city(),
+      [
+        { file: 'ima.csv', keys: ['11001A00', '11001A01'], values: { gmd: [null, 70] }, missing: { gmd: ['<5', null] } },
+        { file: 'income.csv', keys: ['11001', '11002'], values: { income: [21000, null] }, missing: { income: [null, '*'] } },
+      ],
+      catalogue,
+    );
+    expect(dataset.missing.gmd).toEqual(['<5', null, null]);
+    expect(dataset.missing.income).toEqual([null, null, '*']);
+    expect(dataset.values.income).toEqual([21000, 21000, null]);
+  });
 });
