@@ -11,6 +11,7 @@ import { parseShapefile } from '../io/parseShapefile';
 import { parseXlsx, xlsxSheetNames } from '../io/parseXlsx';
 import { problem, type Problem } from '../io/problem';
 import { readIndicatorTable } from '../io/readIndicatorTable';
+import { readJson } from '../io/readJson';
 import { detectYearColumn, selectYear, tableYears } from '../io/longTable';
 import { withIncomeMean } from '../io/withIncomeMean';
 import { addIndicators, createDataset, type Dataset, type IndicatorTableInput } from '../model/createDataset';
@@ -348,11 +349,6 @@ function yearsOf(table: CsvTable): { yearColumn: string | null; years: number[] 
 }
 
 function readCatalogue(text: string, file: string): { data: IndicatorDef[] | null; problems: Problem[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { data: null, problems: [problem(file, `not valid JSON: ${(error as Error).message}`)] };
-  }
-  return parseCatalogue(json, file);
+  const read = readJson(text);
+  return 'error' in read ? { data: null, problems: [problem(file, read.error)] } : parseCatalogue(read.json, file);
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { capProblems } from './capProblems';
 import type { CrsDetection } from './detectCrs';
 import { problem, type Loaded, type Problem } from './problem';
+import { readJson } from './readJson';
 import {
   POLYGONAL,
   toBoundaryFeatures,
@@ -74,14 +75,9 @@ type Topology = Parameters<typeof topoFeature>[0];
  * counterclockwise).
  */
 export function parseBoundaries(text: string, file: string, objectName?: string): Loaded<Boundaries> {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return fail(file, 'empty file');
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    return fail(file, `invalid JSON: ${jsonErrorMessage(error, body)}`);
-  }
+  const read = readJson(text);
+  if ('error' in read) return fail(file, read.error);
+  const json = read.json;
 
   const type = typeof json === 'object' && json !== null && 'type' in json ? (json as { type: unknown }).type : undefined;
   if (type === 'FeatureCollection') return readGeoJson(json, file);
@@ -203,13 +199,3 @@ function describeIssue(error: z.ZodError): string {
 }
 
 /** The parser's message, with line and column added when it only gives a character position. */
-function jsonErrorMessage(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  if (!position || /line \d+/.test(message)) return message;
-  const index = Number(position[1]);
-  const before = text.slice(0, index);
-  const line = before.split('\n').length;
-  const column = index - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { problem, type Loaded } from './problem';
+import { readJson } from './readJson';
 
 /** The `format` of a prepared dataset's manifest (dataset.json). */
 export const MANIFEST_FORMAT = 'chw-planner-dataset';
@@ -68,14 +69,9 @@ export type ManifestSource = Manifest['sources'][number];
  * "boundaries.topojson".
  */
 export function parseManifest(text: string, file: string): Loaded<Manifest> {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return fail(file, 'empty file');
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    return fail(file, `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const read = readJson(text);
+  if ('error' in read) return fail(file, read.error);
+  const json = read.json;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return fail(file, 'not a dataset manifest: expected a JSON object');
   }
