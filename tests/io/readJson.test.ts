@@ -7,7 +7,7 @@ describe('readJson', () => {
   });
   it('readJson(text) names empty files and locates syntax errors by line and column', () => {
     expect(readJson('  \n')).toEqual({ error: 'empty file' });
-    const broken = readJson('{\n  "a": 1,\n  "b": }');
-    expect('error' in broken && broken.error).toMatch(/^invalid JSON: .*line 3, column \d+/);
+    // V8 reports "at position 18" here: the 6th character of line 3.
+    expect(readJson('{\n  "a": 1,\n  "b" 2}')).toEqual({ error: 'invalid JSON: Unexpected number in JSON at position 18 (line 3, column 7)' });
   });
 });
