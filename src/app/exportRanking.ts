@@ -1,9 +1,7 @@
 import { formatCsv } from '../io/formatCsv';
 import type { Dataset } from '../model/createDataset';
-import { describeRun, rankingTable } from '../model/rankingTable';
+import { describeRun, rankingTable, type ExtraColumn, type RankedResult } from '../model/rankingTable';
 import type { Direction, Method } from '../model/types';
-import type { Ranking } from '../model/rank';
-import type { Scored } from '../model/scoreInScope';
 import type { CsvFormat } from './state';
 
 /**
@@ -12,7 +10,7 @@ import type { CsvFormat } from './state';
  */
 export function exportRanking(
   dataset: Dataset,
-  scored: Pick<Scored, 'prepared' | 'scores' | 'ranking'> & { overall?: Ranking | null; selection?: readonly number[] | null },
+  scored: RankedResult,
   settings: {
     method: Method;
     weights: Record<string, number>;
@@ -20,10 +18,12 @@ export function exportRanking(
     format: CsvFormat;
     /** How the selection was scored, for the header lines; absent without a selection. */
     scopeNote?: string;
+    /** Columns after the standard ones: the team proposal, expansion ring, workability … */
+    extras?: readonly ExtraColumn[];
   },
   exportedAt: Date,
 ): string {
-  const table = rankingTable(dataset, scored.prepared, scored.scores, scored.ranking, scored.overall ?? null, scored.selection ?? null);
+  const table = rankingTable(dataset, scored, settings.extras ?? []);
   const comments = describeRun(dataset, settings.method, settings.weights, settings.directions, exportedAt);
   if (settings.scopeNote) comments.splice(comments.length - 1, 0, settings.scopeNote);
   return formatCsv(table.header, table.rows, { format: settings.format, comments });

@@ -81,7 +81,7 @@ export function runRank(options: RankOptions): RankOutput | { error: string; pro
   const prepared = prepare(dataset.values, directions, options.method, dataset.wards.length);
   const scores = score(prepared, weights);
   const ranking = rank(scores.score, dataset.wards.map((w) => w.code));
-  const table = rankingTable(dataset, prepared, scores, ranking);
+  const table = rankingTable(dataset, { prepared, scores, ranking });
   // rank, key, score first; name and district only when boundaries gave them.
   const order = [0, 1, 4, ...(options.boundaries ? [2, 3] : []), ...table.header.map((_, i) => i).slice(5)];
   const header = order.map((i) => table.header[i]);

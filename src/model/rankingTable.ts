@@ -10,21 +10,34 @@ export interface Table {
   rows: (string | number | null)[][];
 }
 
+/** What rankingTable lists: the scores and ranks, and optionally the overall ranks of a selection. */
+export interface RankedResult {
+  prepared: Prepared;
+  scores: ScoreResult;
+  ranking: Ranking;
+  /** Ranks among all wards when `ranking` ranks a selection. */
+  overall?: Ranking | null;
+  /** The wards listed: an area filter's wards; all wards when absent. */
+  selection?: readonly number[] | null;
+}
+
+/** A column added after the standard ones (team, expansion ring, workability …), aligned with the wards. */
+export interface ExtraColumn {
+  header: string;
+  values: readonly (string | number | null)[];
+}
+
 /**
  * The ranking as one row per ward in rank order (unscored wards last): rank, code, name, district,
  * score, decile, then `rank_all` (the rank among all wards) when `overall` is given, the municipality
  * when wards have one, n and m of "n of m indicators", then every indicator's raw value and its need
- * value (`<id>_need`, the normalised value the score was built from). With a `selection` (an area
- * filter), only its wards are listed.
+ * value (`<id>_need`, the normalised value the score was built from), then the `extras`. With a
+ * selection (an area filter), only its wards are listed.
  */
-export function rankingTable(
-  dataset: Dataset,
-  prepared: Prepared,
-  scores: ScoreResult,
-  ranking: Ranking,
-  overall: Ranking | null = null,
-  selection: readonly number[] | null = null,
-): Table {
+export function rankingTable(dataset: Dataset, result: RankedResult, extras: readonly ExtraColumn[] = []): Table {
+  const { prepared, scores, ranking } = result;
+  const overall = result.overall ?? null;
+  const selection = result.selection ?? null;
   const ids = prepared.ids;
   const withMunicipality = dataset.wards.some((w) => w.municipality !== null);
   const header = ['rank', 'code', 'name', 'district', 'score', 'decile'];
@@ -33,6 +46,7 @@ export function rankingTable(
   header.push('indicators_used', 'indicators_weighted');
   for (const id of ids) header.push(id);
   for (const id of ids) header.push(`${id}_need`);
+  for (const extra of extras) header.push(extra.header);
   const inSelection = selection ? new Set(selection) : null;
   const order = inSelection ? ranking.order.filter((i) => inSelection.has(i)) : ranking.order;
   const rows = order.map((i) => {
@@ -46,6 +60,7 @@ export function rankingTable(
       const column = prepared.columns[id];
       row.push(column.has[i] ? column.need[i] : null);
     }
+    for (const extra of extras) row.push(extra.values[i] ?? null);
     return row;
   });
   return { header, rows };

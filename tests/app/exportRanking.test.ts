@@ -115,10 +115,10 @@ describe('describeRun', () => {
 });
 
 describe('rankingTable', () => {
-  it('rankingTable(dataset, prepared, scores, ranking) gives numbers, not text, in rank order', () => {
+  it('rankingTable(dataset, result) gives numbers, not text, in rank order', () => {
     const dataset = tinyCity([TABLE]);
     const { prepared, scores, ranking } = derive(dataset);
-    const table = rankingTable(dataset, prepared, scores, ranking);
+    const table = rankingTable(dataset, { prepared, scores, ranking });
     expect(table.rows.map((r) => r.slice(0, 4))).toEqual([
       [1, 'W1', 'Noord', 'Oost'],
       [2, 'W2', 'Midden', 'Oost'],

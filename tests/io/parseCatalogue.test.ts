@@ -15,6 +15,8 @@ describe('parseCatalogue', () => {
       vt_share: 'high',
       vulnerable_persons: 'high',
       population: 'high',
+      workability: 'high',
+      help_requests: 'high',
     });
   });
   it('parseCatalogue(json) reports a bad direction and a repeated id, keeping the good entries', () => {
