@@ -14,7 +14,7 @@ const dataset = createDataset({
 describe('planColumns', () => {
   it('planColumns(dataset, parts) writes workload, team with its base ward, ring, distance and notes per ward', () => {
     const columns = planColumns(dataset, {
-      workload: { interventions: [12.345, null, 3], fte: [0.0308625, null, 0.0075] },
+      workload: { interventions: [12.345, null, 3], fte: [0.0308625, null, 0.0076] },
       plan: {
         teams: [{ id: 1, base: 2, wards: [2, 0], fte: 2, capacity: 800, workload: 15.3, peopleReached: 153 }],
         unassignedFte: 0,
