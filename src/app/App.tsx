@@ -20,6 +20,14 @@ import { loadDemoDataset } from './loadDemoDataset';
 import { mapColouring } from './mapColouring';
 import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
+import { computePlan, planGeometry } from './computePlan';
+import { FieldPanel } from './FieldPanel';
+import { planColumns } from '../model/planColumns';
+import { PlannerPanel } from '../ui/PlannerPanel';
+import { TeamList } from '../ui/TeamList';
+import { CoverageCurve } from '../ui/CoverageCurve';
+import { loadRequests, loadWorkability } from './workabilityStore';
+import '../ui/planner.css';
 import { browserStorage, loadMatches } from './matchStore';
 import { sortRows } from './sortRows';
 import { CHW_MUNICIPALITIES } from './chwMunicipalities';
@@ -45,6 +53,7 @@ export function App() {
   const [loading, setLoading] = useState(true);
   const [showLoader, setShowLoader] = useState(false);
   const [showMatcher, setShowMatcher] = useState(false);
+  const [sideTab, setSideTab] = useState<'criteria' | 'plan' | 'field'>('criteria');
   const mapRef = useRef<MapLibreMap | null>(null);
   const { dataset } = state;
   const derived = useRanking(state);
@@ -67,12 +76,26 @@ export function App() {
   }, []);
 
   const view = derived?.view ?? null;
-  // Matches confirmed earlier for this dataset come back from the browser's storage.
+  // What was entered earlier for this dataset comes back from the browser's storage: matched CHW
+  // areas, workability scores and help requests.
   useEffect(() => {
     if (!dataset) return;
+    let cancelled = false;
+    const note = (file: string, message: string | null) =>
+      message && setProblems((p) => [...p, { file, row: null, column: null, message, severity: 'warning' }]);
     const stored = loadMatches(browserStorage(), dataset.name);
     dispatch({ type: 'areaMatchesSet', matches: stored.matches });
-    if (stored.problem) setProblems((p) => [...p, { file: 'saved CHW area matches', row: null, column: null, message: stored.problem as string, severity: 'warning' }]);
+    note('saved CHW area matches', stored.problem);
+    void Promise.all([loadWorkability(dataset.name), loadRequests(dataset.name)]).then(([work, requests]) => {
+      if (cancelled) return;
+      dispatch({ type: 'workabilitySet', entries: work.entries });
+      dispatch({ type: 'requestsSet', requests: requests.entries });
+      note('saved workability', work.problem);
+      note('saved help requests', requests.problem);
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [dataset]);
 
   const colourIndicator = view?.indicators.find((d) => d.id === state.colourBy) ?? null;
@@ -132,9 +155,24 @@ export function App() {
   }, [view]);
   const currentSet = useMemo(() => new Set(view?.currentAreas.map((a) => a.index) ?? []), [view]);
 
+  // The planner's geometry (shared borders, centroids) costs about half a second for Belgium: it is
+  // computed when the Plan tab or expansion mode first needs it.
+  const planNeeded = sideTab === 'plan' || state.expansion > 0;
+  const geometryForPlan = useMemo(() => (view && planNeeded ? planGeometry(view) : null), [view, planNeeded]);
+  const planSettings = useMemo(
+    () => ({ capacity: state.capacity, excludeCurrent: state.excludeCurrent, excluded: derived?.excluded ?? new Set<number>(), expansion: state.expansion }),
+    [state.capacity, state.excludeCurrent, derived?.excluded, state.expansion],
+  );
+  const plan = useMemo(
+    () => (view && derived && geometryForPlan ? computePlan(view, derived.scores.score, geometryForPlan, planSettings) : null),
+    [view, derived, geometryForPlan, planSettings],
+  );
+
   const rows: RankedRow[] = useMemo(() => {
     if (!view || !derived) return [];
-    const { ranking, scores, overall } = derived;
+    const { scores, overall } = derived;
+    // In expansion mode only the candidates around current areas are listed, ranked among themselves.
+    const ranking = plan?.candidates ? { order: plan.candidates.order, rank: plan.candidates.rank } : derived.ranking;
     const all = ranking.order
       .filter((i) => (!inSelection || inSelection[i]) && (state.districtFilter === null || view.wards[i].district === state.districtFilter))
       .map((i) => ({
@@ -145,7 +183,18 @@ export function App() {
         used: scores.indicatorsUsed[i],
       }));
     return sortRows(all, state.sort, view.values);
-  }, [view, derived, inSelection, state.districtFilter, state.sort]);
+  }, [view, derived, plan, inSelection, state.districtFilter, state.sort]);
+
+  const extraColumns = useMemo(() => {
+    const columns: { header: string; values: readonly (string | number | null)[] }[] = [];
+    if (sideTab === 'plan' && plan?.plan) columns.push({ header: 'Team', values: plan.plan.teamOf });
+    if (plan?.candidates && plan.expansion) {
+      columns.push({ header: 'Ring', values: plan.expansion.ring });
+      columns.push({ header: 'Distance (km)', values: plan.expansion.distanceKm.map((d) => (d === null ? null : d.toFixed(2))) });
+      columns.push({ header: 'Borders', values: plan.expansion.bordersTeam });
+    }
+    return columns;
+  }, [sideTab, plan]);
 
   const districts = useMemo(
     () => [...new Set(view?.wards.map((w) => w.district).filter((d): d is string => d !== null) ?? [])].sort(),
@@ -189,7 +238,16 @@ export function App() {
             state.scope === 'selection' ? 'scored among the selected wards only; rank_all is the rank among all wards' : 'national scores; rank is within the selection, rank_all among all wards'
           }`
         : undefined;
-    const text = exportRanking(view, derived, { ...state, format: state.csvFormat, scopeNote }, now);
+    // The plan goes into every export, computed now if no panel needed it yet.
+    const planned = plan ?? computePlan(view, derived.scores.score, planGeometry(view), planSettings);
+    const notesByCode = new Map(state.workability.map((e) => [e.code, e.note]));
+    const extras = planColumns(view, {
+      workload: planned.workload,
+      plan: planned.plan,
+      expansion: planned.expansion,
+      notes: view.wards.map((w) => notesByCode.get(w.code) || null),
+    });
+    const text = exportRanking(view, derived, { ...state, format: state.csvFormat, scopeNote, extras }, now);
     downloadText(text, csvFileName('chw-ranking', now));
   };
 
@@ -257,6 +315,23 @@ export function App() {
       {view && derived && colouring ? (
         <main className="layout">
           <div className="side">
+          <div className="tabs" role="tablist" aria-label="Side panel">
+            {(['criteria', 'plan', 'field'] as const).map((tab) => (
+              <button
+                key={tab}
+                type="button"
+                role="tab"
+                id={`tab-${tab}`}
+                aria-selected={sideTab === tab}
+                aria-controls={`panel-${tab}`}
+                onClick={() => setSideTab(tab)}
+              >
+                {tab === 'criteria' ? 'Criteria' : tab === 'plan' ? 'Plan' : 'Field'}
+              </button>
+            ))}
+          </div>
+          {sideTab === 'criteria' && (
+          <div role="tabpanel" id="panel-criteria" aria-labelledby="tab-criteria" className="tab-panel">
           <ScopePanel
             groupNoun={groupNoun}
             level={state.level}
@@ -280,6 +355,49 @@ export function App() {
             onMethod={(method) => dispatch({ type: 'methodSet', method })}
             onReset={() => dispatch({ type: 'weightsReset' })}
           />
+          </div>
+          )}
+          {sideTab === 'plan' && (
+            <div role="tabpanel" id="panel-plan" aria-labelledby="tab-plan" className="tab-panel">
+              <PlannerPanel
+                params={state.capacity}
+                onChange={(capacity) => dispatch({ type: 'capacitySet', capacity })}
+                excludeCurrent={state.excludeCurrent}
+                onExcludeCurrent={(exclude) => dispatch({ type: 'excludeCurrentSet', exclude })}
+                excludeUnworkable={state.excludeUnworkable}
+                onExcludeUnworkable={(exclude) => dispatch({ type: 'excludeUnworkableSet', exclude })}
+                expansion={state.expansion}
+                onExpansion={(expansion) => dispatch({ type: 'expansionSet', expansion })}
+              />
+              {plan?.problem && <p className="call">{plan.problem}</p>}
+              {plan?.plan && (
+                <>
+                  <CoverageCurve points={plan.curve} knee={plan.knee} current={state.capacity.availableFte} width={300} />
+                  <TeamList
+                    plan={plan.plan}
+                    teamSize={state.capacity.teamSize}
+                    wardName={(i) => view.wards[i].name}
+                    selected={selected}
+                    onSelectWard={(index) => dispatch({ type: 'wardSelected', index, focus: true })}
+                  />
+                </>
+              )}
+            </div>
+          )}
+          {sideTab === 'field' && (
+            <div role="tabpanel" id="panel-field" aria-labelledby="tab-field" className="tab-panel">
+              <FieldPanel
+                state={state}
+                view={view}
+                scores={derived.scores.score}
+                selected={selected}
+                datasetId={dataset?.name ?? ''}
+                onSelect={(index) => dispatch({ type: 'wardSelected', index, focus: true })}
+                dispatch={dispatch}
+                onProblems={(found) => setProblems((p) => [...p, ...found])}
+              />
+            </div>
+          )}
           </div>
           <section className="map-area" aria-label="Map">
             <MapControls
@@ -310,6 +428,8 @@ export function App() {
                 selected={selected}
                 focusRequest={state.focusRequest}
                 focusBounds={focusBounds}
+                teams={sideTab === 'plan' ? (plan?.teams ?? null) : null}
+                rings={plan?.rings ?? null}
                 showCurrentAreas={state.showCurrentAreas}
                 showDistricts={state.showDistricts}
                 attribution={view.attribution ?? ''}
@@ -356,6 +476,7 @@ export function App() {
             missing={view.missing}
             weighted={derived.scores.indicatorsWeighted}
             showOverallRank={derived.overall !== null}
+            extraColumns={extraColumns}
             selected={selected}
             sort={state.sort}
             districts={districts}

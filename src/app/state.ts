@@ -1,8 +1,13 @@
 import type { AreaMatch } from '../io/areaMatches';
+import type { WorkabilityEntry } from '../io/workabilityCsv';
+import type { HelpRequest } from '../model/fieldSignals';
+import { DEFAULT_CAPACITY, type CapacityParams } from '../model/plan';
 import type { Classification } from '../model/classify';
 import type { Dataset } from '../model/createDataset';
 import type { Scope } from '../model/scoreInScope';
 import type { Direction, Level, Method } from '../model/types';
+import { FIELD_INDICATORS } from '../model/withFieldColumns';
+import { CATALOGUE } from './catalogue';
 
 export type PaletteName = 'viridis' | 'cividis' | 'magma';
 export type CsvFormat = 'csv' | 'excel-be';
@@ -35,6 +40,19 @@ export interface AppState {
   scope: Scope;
   /** The programme's CHW areas matched to this dataset's wards by the user. */
   areaMatches: AreaMatch[];
+  capacity: CapacityParams;
+  /** Plan new teams outside the areas where teams work today. */
+  excludeCurrent: boolean;
+  /** Leave wards with workability 1 out of the ranking and the plan. */
+  excludeUnworkable: boolean;
+  /** 0 = off; 1 = rank only wards bordering current areas; 2 = also the ring beyond. */
+  expansion: 0 | 1 | 2;
+  /** Workability scores and notes entered per ward (by code). */
+  workability: WorkabilityEntry[];
+  /** Help requests from the field. */
+  requests: HelpRequest[];
+  /** Older requests count less: weight halves every this many months; null = all count fully. */
+  halfLifeMonths: number | null;
 }
 
 export type Action =
@@ -58,7 +76,14 @@ export type Action =
   | { type: 'populationSet'; id: string | null }
   | { type: 'areaFilterSet'; codes: string[] }
   | { type: 'scopeSet'; scope: Scope }
-  | { type: 'areaMatchesSet'; matches: AreaMatch[] };
+  | { type: 'areaMatchesSet'; matches: AreaMatch[] }
+  | { type: 'capacitySet'; capacity: CapacityParams }
+  | { type: 'excludeCurrentSet'; exclude: boolean }
+  | { type: 'excludeUnworkableSet'; exclude: boolean }
+  | { type: 'expansionSet'; expansion: 0 | 1 | 2 }
+  | { type: 'workabilitySet'; entries: WorkabilityEntry[] }
+  | { type: 'requestsSet'; requests: HelpRequest[] }
+  | { type: 'halfLifeSet'; months: number | null };
 
 export const initialState: AppState = {
   dataset: null,
@@ -81,6 +106,13 @@ export const initialState: AppState = {
   areaFilter: [],
   scope: 'selection',
   areaMatches: [],
+  capacity: DEFAULT_CAPACITY,
+  excludeCurrent: true,
+  excludeUnworkable: true,
+  expansion: 0,
+  workability: [],
+  requests: [],
+  halfLifeMonths: null,
 };
 
 /** The indicator that most likely holds population counts: the catalogue's, or a column named so. */
@@ -89,11 +121,15 @@ export function guessPopulation(dataset: Dataset): string | null {
   return ids.find((id) => id === 'population') ?? ids.find((id) => /pop|bevolking|inwoners|habitants/i.test(id)) ?? null;
 }
 
-/** Default weights and directions of a dataset's indicators, from the catalogue. */
+/**
+ * Default weights and directions of a dataset's indicators, from the catalogue, with the field
+ * indicators (workability, help requests) that every dataset gets.
+ */
 export function defaultsOf(dataset: Dataset): Pick<AppState, 'weights' | 'directions'> {
+  const indicators = [...dataset.indicators, ...FIELD_INDICATORS.flatMap((id) => CATALOGUE.filter((d) => d.id === id && !(id in dataset.values)))];
   return {
-    weights: Object.fromEntries(dataset.indicators.map((d) => [d.id, d.defaultWeight])),
-    directions: Object.fromEntries(dataset.indicators.map((d) => [d.id, d.direction])),
+    weights: Object.fromEntries(indicators.map((d) => [d.id, d.defaultWeight])),
+    directions: Object.fromEntries(indicators.map((d) => [d.id, d.direction])),
   };
 }
 
@@ -113,6 +149,9 @@ export function reduce(state: AppState, action: Action): AppState {
         populationId: guessPopulation(action.dataset),
         areaFilter: [],
         areaMatches: [],
+        expansion: 0,
+        workability: [],
+        requests: [],
       };
     case 'indicatorsAdded': {
       // Same wards, more indicators: keep what the user set for the indicators they already had.
@@ -177,6 +216,20 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, scope: action.scope };
     case 'areaMatchesSet':
       return { ...state, areaMatches: action.matches };
+    case 'capacitySet':
+      return { ...state, capacity: action.capacity };
+    case 'excludeCurrentSet':
+      return { ...state, excludeCurrent: action.exclude };
+    case 'excludeUnworkableSet':
+      return { ...state, excludeUnworkable: action.exclude };
+    case 'expansionSet':
+      return { ...state, expansion: action.expansion };
+    case 'workabilitySet':
+      return { ...state, workability: action.entries };
+    case 'requestsSet':
+      return { ...state, requests: action.requests };
+    case 'halfLifeSet':
+      return { ...state, halfLifeMonths: action.months };
   }
 }
 

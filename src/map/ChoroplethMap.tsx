@@ -27,6 +27,10 @@ export interface ChoroplethMapProps {
   focusBounds: [number, number, number, number] | null;
   showCurrentAreas: boolean;
   showDistricts: boolean;
+  /** Outlines of the proposed teams (one feature per team), or null. */
+  teams: FeatureCollection | null;
+  /** Expansion ring per ward index (0 = none, 1, 2), or null when expansion is off. */
+  rings: Int8Array | null;
   attribution: string;
   describe: (index: number) => HoverInfo;
   onSelect: (index: number | null) => void;
@@ -43,7 +47,11 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export function ChoroplethMap(props: ChoroplethMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const applied = useRef<{ classes: Int8Array | null; selected: number | null }>({ classes: null, selected: null });
+  const applied = useRef<{ classes: Int8Array | null; selected: number | null; rings: Int8Array | null }>({
+    classes: null,
+    selected: null,
+    rings: null,
+  });
   const [ready, setReady] = useState(false);
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
   const latest = useRef(props);
@@ -69,6 +77,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       map.addSource('wards', { type: 'geojson', data: EMPTY });
       map.addSource('districts', { type: 'geojson', data: EMPTY });
       map.addSource('current', { type: 'geojson', data: EMPTY });
+      map.addSource('teams', { type: 'geojson', data: EMPTY });
       for (const layer of wardLayers(latest.current.colours)) map.addLayer(layer);
       setReady(true);
     });
@@ -118,7 +127,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     if (!ready || !map) return;
     markBusy();
     map.removeFeatureState({ source: 'wards' });
-    applied.current = { classes: null, selected: null };
+    applied.current = { classes: null, selected: null, rings: null };
     (map.getSource('wards') as GeoJSONSource).setData(props.geometry);
     if (props.geometry.features.length > 0) {
       const [minX, minY, maxX, maxY] = bbox(props.geometry);
@@ -155,6 +164,29 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     applied.current.classes = next;
     if (changed > 0) markBusy();
   }, [ready, props.classes, props.geometry]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    markBusy();
+    (map.getSource('teams') as GeoJSONSource).setData(props.teams ?? EMPTY);
+  }, [ready, props.teams]);
+
+  // Expansion rings through feature-state, like the colours: no geometry is uploaded again.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const previous = applied.current.rings;
+    const next = props.rings;
+    const n = Math.max(previous?.length ?? 0, next?.length ?? 0);
+    for (let i = 0; i < n; i++) {
+      const was = previous?.[i] ?? 0;
+      const now = next?.[i] ?? 0;
+      if (was !== now) map.setFeatureState({ source: 'wards', id: i }, { ring: now });
+    }
+    applied.current.rings = next;
+    markBusy();
+  }, [ready, props.rings, props.geometry]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -17,6 +17,7 @@ export function fillColour(colours: readonly string[]): ExpressionSpecification 
 }
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const ring: ExpressionSpecification = ['coalesce', ['feature-state', 'ring'], 0];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 
 /** The layers drawn over the background, bottom to top. Sources: wards, districts, current. */
@@ -52,6 +53,32 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       type: 'line',
       source: 'current',
       paint: { 'line-color': '#e4007c', 'line-width': 3, 'line-dasharray': [2, 1] },
+    },
+    {
+      // Expansion candidates: ring 1 solid, ring 2 dashed, both orange, drawn under the current areas.
+      id: 'wards-ring2',
+      type: 'line',
+      source: 'wards',
+      paint: { 'line-color': '#d95f02', 'line-width': 2, 'line-dasharray': [1.5, 1.5], 'line-opacity': ['case', ['==', ring, 2], 1, 0] },
+    },
+    {
+      id: 'wards-ring1',
+      type: 'line',
+      source: 'wards',
+      paint: { 'line-color': '#d95f02', 'line-width': 2.5, 'line-opacity': ['case', ['==', ring, 1], 1, 0] },
+    },
+    {
+      // Proposed teams: a dark outline with a white casing around each team's wards.
+      id: 'teams-casing',
+      type: 'line',
+      source: 'teams',
+      paint: { 'line-color': '#ffffff', 'line-width': 6 },
+    },
+    {
+      id: 'teams-line',
+      type: 'line',
+      source: 'teams',
+      paint: { 'line-color': '#08306b', 'line-width': 3 },
     },
     {
       id: 'wards-hover',

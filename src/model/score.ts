@@ -49,7 +49,9 @@ export function score(prepared: Prepared, weights: Record<string, number>): Scor
     if (composite > max) max = composite;
   }
   const rescale = prepared.method === 'zscore';
-  const span = max - min;
+  // Composites that are equal in exact arithmetic can differ by float noise (1e-17); rescaling that
+  // noise to 0–100 would rank tied wards apart, so a span that small counts as none.
+  const span = max - min <= 1e-9 * Math.max(1, Math.abs(max), Math.abs(min)) ? 0 : max - min;
   for (let i = 0; i < n; i++) {
     const c = result[i];
     if (c === null) continue;

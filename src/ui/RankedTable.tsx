@@ -21,6 +21,8 @@ export interface RankedTableProps {
   weighted: number;
   /** Show the rank among all wards next to the rank within the selection. */
   showOverallRank?: boolean;
+  /** Columns shown after the score (team, expansion ring, distance …), aligned with the ward indices. */
+  extraColumns?: { header: string; values: readonly (string | number | null)[] }[];
   selected: number | null;
   sort: { column: string; descending: boolean };
   districts: string[];
@@ -118,6 +120,11 @@ export function RankedTable(props: RankedTableProps) {
               {header('name', 'Name')}
               {header('district', 'District')}
               {header('score', 'Score', true)}
+              {props.extraColumns?.map((c) => (
+                <th key={c.header} scope="col" className="num">
+                  {c.header}
+                </th>
+              ))}
               {indicators.map((d) => (
                 <th key={d.id} scope="col" className="num" aria-sort={sort.column === d.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
                   <button type="button" className="sort" onClick={() => props.onSort(d.id)} title={`${d.label.en}${d.unit ? ` (${d.unit})` : ''}`}>
@@ -163,6 +170,11 @@ export function RankedTable(props: RankedTableProps) {
                 </td>
                 <td>{ward.district ?? '–'}</td>
                 <td className="num score">{formatScore(score)}</td>
+                {props.extraColumns?.map((c) => (
+                  <td key={c.header} className="num">
+                    {c.values[ward.index] ?? '–'}
+                  </td>
+                ))}
                 {indicators.map((d) => {
                   const value = values[d.id][ward.index];
                   const reason = props.missing[d.id]?.[ward.index];

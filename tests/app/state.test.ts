@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultsOf, initialState, reduce, type AppState } from '../../src/app/state';
 import { tinyCity } from './tinyCity';
 
+// Every dataset also gets the field indicators (workability, help requests), unweighted at first.
+const FIELD_WEIGHTS = { workability: 0, help_requests: 0 };
+const FIELD_DIRECTIONS = { workability: 'high', help_requests: 'high' } as const;
+
 // income: low, weight 1; vt_share: high, weight 1; population: high, weight 0; gp_contacts_per_person: low, 0.5.
 const incomeVt = tinyCity([{ file: 'a.csv', keys: ['W1', 'W2', 'W3'], values: { income: [1, 2, 3], vt_share: [4, 5, 6] } }]);
 const withMore = tinyCity([
@@ -17,8 +21,8 @@ const loaded = (dataset = incomeVt): AppState => reduce(initialState, { type: 'd
 describe('defaultsOf', () => {
   it('defaultsOf(dataset) takes the catalogue weight and direction of each indicator', () => {
     expect(defaultsOf(withMore)).toEqual({
-      weights: { income: 1, vt_share: 1, gp_contacts_per_person: 0.5, population: 0 },
-      directions: { income: 'low', vt_share: 'high', gp_contacts_per_person: 'low', population: 'high' },
+      weights: { ...FIELD_WEIGHTS, income: 1, vt_share: 1, gp_contacts_per_person: 0.5, population: 0 },
+      directions: { ...FIELD_DIRECTIONS, income: 'low', vt_share: 'high', gp_contacts_per_person: 'low', population: 'high' },
     });
   });
 });
@@ -36,8 +40,8 @@ describe('reduce', () => {
     };
     const next = reduce(busy, { type: 'datasetLoaded', dataset: incomeVt });
     expect(next.dataset).toBe(incomeVt);
-    expect(next.weights).toEqual({ income: 1, vt_share: 1 });
-    expect(next.directions).toEqual({ income: 'low', vt_share: 'high' });
+    expect(next.weights).toEqual({ ...FIELD_WEIGHTS, income: 1, vt_share: 1 });
+    expect(next.directions).toEqual({ ...FIELD_DIRECTIONS, income: 'low', vt_share: 'high' });
     expect(next.colourBy).toBe('score');
     expect(next.selected).toBeNull();
     expect(next.districtFilter).toBeNull();
@@ -46,12 +50,12 @@ describe('reduce', () => {
 
   it('reduce(state, weightSet) changes that one weight', () => {
     const next = reduce(loaded(), { type: 'weightSet', id: 'income', weight: 2.5 });
-    expect(next.weights).toEqual({ income: 2.5, vt_share: 1 });
-    expect(next.directions).toEqual({ income: 'low', vt_share: 'high' });
+    expect(next.weights).toEqual({ ...FIELD_WEIGHTS, income: 2.5, vt_share: 1 });
+    expect(next.directions).toEqual({ ...FIELD_DIRECTIONS, income: 'low', vt_share: 'high' });
   });
 
   it('reduce(state, weightSet) accepts 0, which switches the indicator off', () => {
-    expect(reduce(loaded(), { type: 'weightSet', id: 'vt_share', weight: 0 }).weights).toEqual({ income: 1, vt_share: 0 });
+    expect(reduce(loaded(), { type: 'weightSet', id: 'vt_share', weight: 0 }).weights).toEqual({ ...FIELD_WEIGHTS, income: 1, vt_share: 0 });
   });
 
   it('reduce(state, weightSet) throws "invalid weight" for a negative weight or NaN', () => {
@@ -61,9 +65,9 @@ describe('reduce', () => {
 
   it('reduce(state, directionToggled) flips low to high and back, leaving the others', () => {
     const once = reduce(loaded(), { type: 'directionToggled', id: 'income' });
-    expect(once.directions).toEqual({ income: 'high', vt_share: 'high' });
+    expect(once.directions).toEqual({ ...FIELD_DIRECTIONS, income: 'high', vt_share: 'high' });
     const twice = reduce(once, { type: 'directionToggled', id: 'income' });
-    expect(twice.directions).toEqual({ income: 'low', vt_share: 'high' });
+    expect(twice.directions).toEqual({ ...FIELD_DIRECTIONS, income: 'low', vt_share: 'high' });
   });
 
   it('reduce(state, weightsReset) restores the default weights, directions and method', () => {
@@ -73,8 +77,8 @@ describe('reduce', () => {
     state = reduce(state, { type: 'methodSet', method: 'expo' });
     expect(state.method).toBe('expo');
     const reset = reduce(state, { type: 'weightsReset' });
-    expect(reset.weights).toEqual({ income: 1, vt_share: 1 });
-    expect(reset.directions).toEqual({ income: 'low', vt_share: 'high' });
+    expect(reset.weights).toEqual({ ...FIELD_WEIGHTS, income: 1, vt_share: 1 });
+    expect(reset.directions).toEqual({ ...FIELD_DIRECTIONS, income: 'low', vt_share: 'high' });
     expect(reset.method).toBe('percentile');
   });
 
@@ -108,8 +112,8 @@ describe('reduce', () => {
     state = reduce(state, { type: 'sortSet', column: 'score' });
     const next = reduce(state, { type: 'indicatorsAdded', dataset: withMore });
     expect(next.dataset).toBe(withMore);
-    expect(next.weights).toEqual({ income: 3, vt_share: 0, gp_contacts_per_person: 0.5, population: 0 });
-    expect(next.directions).toEqual({ income: 'high', vt_share: 'high', gp_contacts_per_person: 'low', population: 'high' });
+    expect(next.weights).toEqual({ ...FIELD_WEIGHTS, income: 3, vt_share: 0, gp_contacts_per_person: 0.5, population: 0 });
+    expect(next.directions).toEqual({ ...FIELD_DIRECTIONS, income: 'high', vt_share: 'high', gp_contacts_per_person: 'low', population: 'high' });
     expect(next.selected).toBe(1);
     expect(next.sort).toEqual({ column: 'score', descending: true });
   });
@@ -117,8 +121,8 @@ describe('reduce', () => {
   it('reduce(state, indicatorsAdded) drops weights of indicators the new dataset no longer has', () => {
     const state = { ...loaded(), weights: { income: 2, vt_share: 1, gone: 5 }, directions: { income: 'low' as const, vt_share: 'high' as const, gone: 'low' as const } };
     const next = reduce(state, { type: 'indicatorsAdded', dataset: incomeVt });
-    expect(next.weights).toEqual({ income: 2, vt_share: 1 });
-    expect(next.directions).toEqual({ income: 'low', vt_share: 'high' });
+    expect(next.weights).toEqual({ ...FIELD_WEIGHTS, income: 2, vt_share: 1 });
+    expect(next.directions).toEqual({ ...FIELD_DIRECTIONS, income: 'low', vt_share: 'high' });
   });
 
   it('reduce(state, sortSet) on the current column toggles the direction', () => {

@@ -31,7 +31,7 @@ function gridFiles(dir: string) {
   };
   writeFileSync(paths.geojson, JSON.stringify({ type: 'FeatureCollection', features }));
   writeFileSync(paths.csv, `\uFEFF${rows.join('\r\n')}\r\n`);
-  writeFileSync(paths.extra, `code,help_requests\n${features.map((f, i) => `${f.properties.wijkcode},${i % 3}`).join('\n')}\n`);
+  writeFileSync(paths.extra, `code,complaints\n${features.map((f, i) => `${f.properties.wijkcode},${i % 3}`).join('\n')}\n`);
   writeFileSync(paths.broken, '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coord');
   return paths;
 }
@@ -101,7 +101,9 @@ describe.skipIf(skipReason !== null)('opening files in Chromium', () => {
     const panel = page.getByRole('region', { name: 'Open files' });
     await expect.poll(() => panel.getByText('16 of 16 wards match a row in this file.').count()).toBe(1);
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => page.getByRole('slider', { name: 'help_requests' }).count()).toBe(1);
+    // A column the catalogue does not know arrives unweighted, for the user to judge.
+    await expect.poll(() => page.getByRole('slider', { name: 'complaints' }).count()).toBe(1);
+    expect(await page.getByRole('slider', { name: 'complaints' }).inputValue()).toBe('0');
     expect(await page.getByRole('slider', { name: 'Mean net taxable income per declaration' }).inputValue()).toBe('3');
     expect(await page.locator('tr[data-code]').count()).toBe(16);
     expect(app.errors).toEqual([]);

@@ -34,6 +34,13 @@ describe('score', () => {
     const result = score(prepare({ a: [2, 4, 6] }, { a: 'high' }, 'zscore', 3), { a: 1 });
     expect(result.score).toEqual([0, 50, 100]);
   });
+  it('score(prepared, weights) with zscore gives tied composites 50, not 0 and 100 from float noise', () => {
+    // z: a = [-0.71, 0.71], b (low) = [0.71, -0.71], c = [-0.71, 0.71]; with weights 4, 6, 2 both
+    // composites are 0 in exact arithmetic (found by the weight-scaling property test).
+    const prepared = prepare({ a: [0, 1], b: [-114, -84], c: [0, 1] }, { a: 'high', b: 'low', c: 'high' }, 'zscore', 2);
+    expect(score(prepared, { a: 4, b: 6, c: 2 }).score).toEqual([50, 50]);
+    expect(score(prepared, { a: 152, b: 228, c: 76 }).score).toEqual([50, 50]);
+  });
   it('score(prepared, weights) with expo gives the neediest ward 100', () => {
     const result = score(prepare({ a: [1, 2, 3, 4] }, { a: 'high' }, 'expo', 4), { a: 1 });
     expect(result.score[3]).toBe(100);

@@ -1,0 +1,94 @@
+import { adjacency } from '../model/adjacency';
+import { centroids as wardCentroids } from '../model/centroids';
+import { coverageCurve, curveKnee } from '../model/coverageCurve';
+import type { Dataset } from '../model/createDataset';
+import { dissolve } from '../model/dissolve';
+import { expansion as expansionOf, rankCandidates } from '../model/expansion';
+import type { CapacityParams, CoveragePoint, Expansion, TeamPlan, Workload } from '../model/plan';
+import { planTeams } from '../model/planTeams';
+import { vulnerablePersons } from '../model/vulnerablePersons';
+import { workload as workloadOf } from '../model/workload';
+import type { FeatureCollection } from 'geojson';
+
+/** The geometry-derived facts the planner needs, computed once per dataset view. */
+export interface PlanGeometry {
+  neighbours: number[][];
+  centroids: ([number, number] | null)[];
+}
+
+/** Neighbours (shared borders) and centroids of the wards: the costly part, kept per dataset. */
+export function planGeometry(view: Dataset): PlanGeometry {
+  return { neighbours: adjacency(view.geometry, view.wards.length), centroids: wardCentroids(view.geometry, view.wards.length) };
+}
+
+export interface PlanSettings {
+  capacity: CapacityParams;
+  excludeCurrent: boolean;
+  /** Wards left out of planning and ranking (workability 1, when that is on). */
+  excluded: ReadonlySet<number>;
+  /** 0 = off; 1 = rank ring-1 candidates only; 2 = rings 1 and 2. */
+  expansion: 0 | 1 | 2;
+}
+
+export interface PlanResult {
+  vulnerable: (number | null)[] | null;
+  workload: Workload | null;
+  plan: TeamPlan | null;
+  curve: CoveragePoint[];
+  knee: CoveragePoint | null;
+  teams: FeatureCollection | null;
+  expansion: Expansion | null;
+  /** With expansion on: ranks among the candidates only. */
+  candidates: { rank: (number | null)[]; order: number[] } | null;
+  rings: Int8Array | null;
+  /** Why the planner cannot run, e.g. no vulnerable persons column. */
+  problem: string | null;
+}
+
+/**
+ * The deployment plan for the current scores: workload per ward, proposed teams (leaving out current
+ * areas and excluded wards as chosen), the coverage curve and its knee, team outlines for the map,
+ * and the expansion rings around current areas with candidate ranks.
+ */
+export function computePlan(view: Dataset, scores: readonly (number | null)[], geometry: PlanGeometry, settings: PlanSettings): PlanResult {
+  const current = new Map(view.currentAreas.map((a) => [a.index, a.team]));
+  const expansion = settings.expansion > 0 || current.size > 0 ? expansionOf(current, geometry.neighbours, geometry.centroids) : null;
+  const candidates = expansion && settings.expansion > 0 ? rankCandidates(scores, expansion, settings.expansion as 1 | 2, view.wards.map((w) => w.code)) : null;
+  const rings = expansion && settings.expansion > 0 ? Int8Array.from(expansion.ring, (r) => (r !== null && r <= settings.expansion ? r : 0)) : null;
+  const vulnerable = vulnerablePersons(view.values);
+  if (!vulnerable) {
+    return {
+      vulnerable: null,
+      workload: null,
+      plan: null,
+      curve: [],
+      knee: null,
+      teams: null,
+      expansion,
+      candidates,
+      rings,
+      problem: 'The planner needs the number of vulnerable persons per ward: a vulnerable_persons column, or vt_share and population.',
+    };
+  }
+  const exclude = new Set(settings.excluded);
+  if (settings.excludeCurrent) for (const index of current.keys()) exclude.add(index);
+  const input = { scores, vulnerable, neighbours: geometry.neighbours, centroids: geometry.centroids, exclude };
+  const plan = planTeams(input, settings.capacity);
+  const curve = coverageCurve(input, settings.capacity, Math.max(settings.capacity.availableFte * 2, settings.capacity.teamSize * 10));
+  const teams = dissolve(
+    view.geometry.features,
+    plan.teams.map((t) => ({ name: `Team ${t.id}`, ids: t.wards })),
+  );
+  return {
+    vulnerable,
+    workload: workloadOf(vulnerable, settings.capacity),
+    plan,
+    curve,
+    knee: curveKnee(curve),
+    teams,
+    expansion,
+    candidates,
+    rings,
+    problem: null,
+  };
+}
