@@ -20,7 +20,7 @@ import { loadDemoDataset } from './loadDemoDataset';
 import { mapColouring } from './mapColouring';
 import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
-import { computePlan, planGeometry } from './computePlan';
+import { computePlan, planGeometry } from '../model/computePlan';
 import { FieldPanel } from './FieldPanel';
 import { planColumns } from '../model/planColumns';
 import { PlannerPanel } from '../ui/PlannerPanel';

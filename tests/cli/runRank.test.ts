@@ -94,3 +94,52 @@ describe('npm run rank', () => {
     expect(run.stderr).toContain('--method "magic" must be one of percentile, minmax, zscore, expo');
   });
 });
+
+describe('runRank with --plan and --current', () => {
+  const demo = (name: string) => ({ name, text: readFileSync(join('data/demo', name), 'utf8') });
+  const planned = () =>
+    runRank({
+      ...base,
+      boundaries: demo('wards.geojson'),
+      indicators: [demo('indicators.csv')],
+      weights: 'income:1:low,vt_share:1:high',
+      plan: { availableFte: 7, teamSize: 2, interventionsPerFte: 400, interventionShare: 0.1, maxDistanceKm: 2 },
+      current: demo('current-areas.csv'),
+    });
+
+  it('runRank(plan, current) proposes whole teams within capacity and writes the plan columns', () => {
+    const result = planned();
+    if ('error' in result) throw new Error(result.error);
+    const lines = result.csv.trim().split('\n');
+    const header = lines[0].split(',');
+    expect(header.slice(-7)).toEqual(['workload_interventions', 'workload_fte', 'team', 'team_base', 'expansion_ring', 'distance_km', 'borders_team']);
+    const plan = result.meta.plan!;
+    // 7 FTE in teams of 2: three teams, 1 FTE left over.
+    expect(plan.teams.map((t) => t.id)).toEqual([1, 2, 3]);
+    expect(plan.unassignedFte).toBe(1);
+    for (const team of plan.teams) expect(team.workload <= team.capacity || team.wards.length === 1).toBe(true);
+    // The team column of the CSV lists exactly the wards of the teams.
+    const team = header.indexOf('team');
+    const inTeams = lines.slice(1).filter((l) => l.split(',')[team] !== '').length;
+    expect(inTeams).toBe(plan.teams.reduce((n, t) => n + t.wards.length, 0));
+  });
+
+  it('runRank(plan, current) leaves current areas out of the teams and gives them no ring', () => {
+    const result = planned();
+    if ('error' in result) throw new Error(result.error);
+    const [head, ...rows] = result.csv.trim().split('\n').map((l) => l.split(','));
+    const col = (name: string) => head.indexOf(name);
+    const current = new Set(readFileSync('data/demo/current-areas.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]));
+    const currentRows = rows.filter((r) => current.has(r[col('code')]));
+    expect(currentRows).toHaveLength(15);
+    for (const r of currentRows) expect([r[col('team')], r[col('expansion_ring')]]).toEqual(['', '']);
+    const ring1 = rows.filter((r) => r[col('expansion_ring')] === '1');
+    expect(ring1.length).toBeGreaterThan(0);
+    expect(new Set(ring1.map((r) => r[col('borders_team')]))).toEqual(new Set(['Team Centrum', 'Team Noord', 'Team Zuidwest']));
+  });
+
+  it('runRank(plan) without boundaries says why', () => {
+    const result = runRank({ ...base, indicators: [indicators], weights: 'a:1:high', plan: { availableFte: 2, teamSize: 2, interventionsPerFte: 400, interventionShare: 0.1, maxDistanceKm: 2 } });
+    expect('error' in result && result.error).toBe('--plan and --current need --boundaries: shared borders and distances come from the geometry');
+  });
+});

@@ -1,13 +1,13 @@
-import { adjacency } from '../model/adjacency';
-import { centroids as wardCentroids } from '../model/centroids';
-import { coverageCurve, curveKnee } from '../model/coverageCurve';
-import type { Dataset } from '../model/createDataset';
-import { dissolve } from '../model/dissolve';
-import { expansion as expansionOf, rankCandidates } from '../model/expansion';
-import type { CapacityParams, CoveragePoint, Expansion, TeamPlan, Workload } from '../model/plan';
-import { planTeams } from '../model/planTeams';
-import { vulnerablePersons } from '../model/vulnerablePersons';
-import { workload as workloadOf } from '../model/workload';
+import { adjacency } from './adjacency';
+import { centroids as wardCentroids } from './centroids';
+import { coverageCurve, curveKnee } from './coverageCurve';
+import type { Dataset } from './createDataset';
+import { dissolve } from './dissolve';
+import { expansion as expansionOf, rankCandidates } from './expansion';
+import type { CapacityParams, CoveragePoint, Expansion, TeamPlan, Workload } from './plan';
+import { planTeams } from './planTeams';
+import { vulnerablePersons } from './vulnerablePersons';
+import { workload as workloadOf } from './workload';
 import type { FeatureCollection } from 'geojson';
 
 /** The geometry-derived facts the planner needs, computed once per dataset view. */
