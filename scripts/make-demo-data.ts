@@ -1,7 +1,7 @@
 /**
- * Generates the synthetic demo city "Demostad" in data/demo/: wards, districts, indicator values
- * and the areas where CHW teams already work. Everything is derived from one integer seed, so
- * running it twice gives byte-identical files.
+ * Generates the synthetic demo city "Demostad" in data/demo/: wards, districts, indicator values,
+ * the areas where CHW teams already work and the help requests the teams registered. Everything is
+ * derived from one integer seed, so running it twice gives byte-identical files.
  *
  * Run: npm run make-demo-data [-- --seed 1830]
  */
@@ -11,10 +11,21 @@ import { polygonContains } from 'd3';
 import { Delaunay } from 'd3-delaunay';
 import { featureCollection, intersect, polygon, rewind, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { formatRequests } from '../src/io/requestsCsv';
+import type { HelpRequest } from '../src/model/fieldSignals';
 import { random, type Random } from '../src/model/random';
 
 /** The seed of the committed demo data. */
 export const DEMO_SEED = 1830;
+
+/**
+ * The last day of the demo's help requests, which cover the 24 calendar months up to it. Fixed, so
+ * the file never depends on the day the script runs.
+ */
+export const DEMO_REQUESTS_UNTIL = '2026-10-31';
+
+/** How many calendar months of help requests the demo holds, ending with DEMO_REQUESTS_UNTIL's. */
+export const DEMO_REQUEST_MONTHS = 24;
 
 /**
  * Centre of the city, [lon, lat]: the IJzer polders near Lo-Reninge and Diksmuide, flat
@@ -62,6 +73,8 @@ export interface DemoMeta {
   districts: number;
   center: [number, number];
   note: string;
+  /** help-requests.csv: its rows, the requests they sum to and the first and last day covered. */
+  helpRequests: { rows: number; requests: number; from: string; to: string };
 }
 
 export interface DemoData {
@@ -69,6 +82,8 @@ export interface DemoData {
   districts: FeatureCollection<AreaGeometry, DistrictProperties>;
   indicators: DemoIndicatorRow[];
   currentAreas: DemoCurrentArea[];
+  /** Help requests per ward and month, dated the first day of the month, in date then ward order. */
+  helpRequests: HelpRequest[];
   meta: DemoMeta;
 }
 
@@ -186,11 +201,19 @@ export function makeDemoData(seed: number = DEMO_SEED): DemoData {
 
   const deprivation = deprivationField(seed, wardCells);
   const indicators = indicatorRows(rng, seed, wardCodes, wardCells, deprivation);
-  const currentAreas = growTeams(wardCells, wardDistrict, wardNeighbours, deprivation).map(({ ward, team }) => ({
-    code: wardCodes[ward],
-    name: wardNames[ward],
-    team,
-  }));
+  const teams = growTeams(wardCells, wardDistrict, wardNeighbours, deprivation);
+  const currentAreas = teams.map(({ ward, team }) => ({ code: wardCodes[ward], name: wardNames[ward], team }));
+  // A stream of its own, so adding the requests left every file above byte for byte as it was.
+  const requestRng = random(Math.imul(seed, 0x9e3779b1) ^ 0x5eed);
+  const requestMonths = monthStarts(DEMO_REQUESTS_UNTIL, DEMO_REQUEST_MONTHS);
+  const helpRequests = helpRequestRows(
+    requestRng,
+    requestMonths,
+    wardCodes,
+    wardNeighbours,
+    deprivation,
+    teams.map((t) => t.ward),
+  );
 
   const wards = featureCollection(
     wardCells.map((cell, i) =>
@@ -217,6 +240,7 @@ export function makeDemoData(seed: number = DEMO_SEED): DemoData {
     districts,
     indicators,
     currentAreas,
+    helpRequests,
     meta: {
       name: 'Synthetic demo city (Demostad)',
       synthetic: true,
@@ -226,6 +250,12 @@ export function makeDemoData(seed: number = DEMO_SEED): DemoData {
       districts: districts.features.length,
       center: DEMO_CENTER,
       note: 'Synthetic demo data: not real Belgian statistics.',
+      helpRequests: {
+        rows: helpRequests.length,
+        requests: helpRequests.reduce((sum, r) => sum + r.count, 0),
+        from: requestMonths[0],
+        to: DEMO_REQUESTS_UNTIL,
+      },
     },
   };
 }
@@ -257,6 +287,8 @@ export function serialiseDemoData(data: DemoData): Record<string, string> {
     'districts.geojson': geojsonText(data.districts),
     'indicators.csv': [header.join(','), ...indicatorLines].join('\n') + '\n',
     'current-areas.csv': ['code,name,team', ...areaLines].join('\n') + '\n',
+    // Written by the app's own formatter, so the app's import reads it back unchanged.
+    'help-requests.csv': formatRequests(data.helpRequests, 'csv'),
     'meta.json': JSON.stringify(data.meta, null, 2) + '\n',
   };
 }
@@ -757,6 +789,93 @@ function growTeams(
   return out;
 }
 
+/** The first days (yyyy-mm-dd) of the `count` calendar months that end with the month of `until`, oldest first. */
+function monthStarts(until: string, count: number): string[] {
+  const [year, month] = until.split('-').map(Number);
+  return Array.from({ length: count }, (_, k) => {
+    const m = year * 12 + (month - 1) - (count - 1 - k);
+    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+  });
+}
+
+/**
+ * A count with the given mean that comes in bunches (a family, a building, one referral for several
+ * people): Poisson with a gamma(1) mean, which is the geometric distribution, drawn by inversion.
+ */
+function bunchedCount(rng: Random, mean: number): number {
+  if (mean <= 0) return 0;
+  return Math.floor(Math.log(1 - rng()) / Math.log(mean / (1 + mean)));
+}
+
+/** Hops along shared borders from each ward to the nearest of `sources`; Infinity when unreachable. */
+function hopsFrom(sources: number[], neighbours: number[][]): number[] {
+  const hops = neighbours.map(() => Infinity);
+  const queue = [...sources];
+  for (const i of sources) hops[i] = 0;
+  for (let k = 0; k < queue.length; k++) {
+    for (const j of neighbours[queue[k]]) {
+      if (hops[j] === Infinity) {
+        hops[j] = hops[queue[k]] + 1;
+        queue.push(j);
+      }
+    }
+  }
+  return hops;
+}
+
+/**
+ * Help requests as a coordinator team registers them: one row per ward and month (dated its first
+ * day) with at least one request. The expected number per ward mixes three sources, so that need
+ * and requests agree only in part, as in the field:
+ * - teams generate requests where they work and next door (outreach), fading with each ward crossed;
+ * - need alone brings a few requests, so high-need wards far from the teams ask rarely (unmet need)
+ *   and most low-need wards never do;
+ * - a hospital and a social-service office in two low-need wards away from the teams send requests
+ *   from there and next door ("look closer").
+ * Later months weigh more, since the teams are growing.
+ */
+function helpRequestRows(
+  rng: Random,
+  months: string[],
+  codes: string[],
+  neighbours: number[][],
+  deprivation: number[],
+  teamWards: number[],
+): HelpRequest[] {
+  const hops = hopsFrom(teamWards, neighbours);
+  const calm = codes
+    .map((_code, i) => i)
+    .filter((i) => deprivation[i] < 0.3 && hops[i] >= 3)
+    .sort((a, b) => a - b);
+  const services: number[] = [];
+  while (services.length < 2 && calm.length > 0) {
+    const [at] = calm.splice(Math.floor(rng() * calm.length), 1);
+    if (services.every((s) => s !== at && !neighbours[s].includes(at))) services.push(at);
+  }
+  const serviceHops = hopsFrom(services, neighbours);
+
+  const expected = codes.map((_code, i) => {
+    const d = deprivation[i];
+    const outreach = 55 * (0.35 + d) * Math.exp(-hops[i] / 0.45);
+    // Zero below d = 0.28 and flat above 0.58: a few requests each, spread over many wards.
+    const need = 1.6 * clamp((d - 0.28) / 0.3, 0, 1) ** 1.5;
+    const service = serviceHops[i] === 0 ? 14 : serviceHops[i] === 1 ? 2.5 : 0;
+    // Ward-level noise: a school, an active neighbourhood worker, a GP who refers or does not.
+    return (outreach + need + service) * Math.exp(0.35 * normal(rng));
+  });
+
+  const growth = months.map((_m, k) => 0.75 + (0.5 * k) / (months.length - 1));
+  const growthSum = growth.reduce((s, g) => s + g, 0);
+  const rows: HelpRequest[] = [];
+  months.forEach((date, k) => {
+    codes.forEach((code, i) => {
+      const count = bunchedCount(rng, (expected[i] * growth[k]) / growthSum);
+      if (count > 0) rows.push({ code, count, date });
+    });
+  });
+  return rows;
+}
+
 function main(): void {
   const flag = process.argv.indexOf('--seed');
   const seed = flag >= 0 ? Number(process.argv[flag + 1]) : DEMO_SEED;
@@ -767,7 +886,9 @@ function main(): void {
     writeFileSync(dir + name, text);
     console.log(`${name.padEnd(18)} ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`);
   }
+  const { rows, requests } = data.meta.helpRequests;
   console.log(`seed ${seed}: ${data.meta.wards} wards in ${data.meta.districts} districts`);
+  console.log(`help requests: ${requests} in ${rows} rows (ward × month)`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

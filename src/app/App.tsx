@@ -2,6 +2,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { csvFileName } from '../io/csvFileName';
 import type { Problem } from '../io/problem';
+import type { Dataset } from '../model/createDataset';
+import type { HelpRequest } from '../model/fieldSignals';
 import { bbox } from '@turf/turf';
 import { groupOf } from '../model/aggregateWards';
 import { dissolve } from '../model/dissolve';
@@ -55,14 +57,17 @@ export function App() {
   const [showMatcher, setShowMatcher] = useState(false);
   const [sideTab, setSideTab] = useState<'criteria' | 'plan' | 'field'>('criteria');
   const mapRef = useRef<MapLibreMap | null>(null);
+  // The demo city's own help requests, used while the user has stored none for it.
+  const demoRequests = useRef<{ dataset: Dataset; requests: HelpRequest[] } | null>(null);
   const { dataset } = state;
   const derived = useRanking(state);
 
   useEffect(() => {
     let cancelled = false;
     loadDemoDataset()
-      .then(({ dataset: demo, problems: found }) => {
+      .then(({ dataset: demo, problems: found, requests }) => {
         if (cancelled) return;
+        if (demo) demoRequests.current = { dataset: demo, requests };
         if (demo) dispatch({ type: 'datasetLoaded', dataset: demo });
         setProblems(found);
       })
@@ -89,7 +94,9 @@ export function App() {
     void Promise.all([loadWorkability(dataset.name), loadRequests(dataset.name)]).then(([work, requests]) => {
       if (cancelled) return;
       dispatch({ type: 'workabilitySet', entries: work.entries });
-      dispatch({ type: 'requestsSet', requests: requests.entries });
+      const demo = demoRequests.current;
+      const fallback = demo && demo.dataset === dataset && requests.entries.length === 0 ? demo.requests : requests.entries;
+      dispatch({ type: 'requestsSet', requests: fallback });
       note('saved workability', work.problem);
       note('saved help requests', requests.problem);
     });
@@ -445,6 +452,8 @@ export function App() {
                 noDataCount={colouring.noData}
                 showCurrentAreas={state.showCurrentAreas && view.currentAreas.length > 0}
                 showOutside={inSelection !== null}
+                showTeams={sideTab === 'plan' && (plan?.plan?.teams.length ?? 0) > 0}
+                rings={plan?.candidates ? state.expansion : 0}
               />
               {selectedWard && (
                 <WardDetails

@@ -39,7 +39,9 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
   const [notice, setNotice] = useState<string | null>(null);
   const requests = view.values.help_requests ?? view.wards.map(() => null);
   const needCut = median(scores.filter((s): s is number => s !== null)) ?? 50;
-  const requestCut = median(requests.filter((r): r is number => r !== null)) ?? 0;
+  // Most wards have no request at all; the cut is the median among wards that have some, so that
+  // "many requests" means many, not merely one.
+  const requestCut = median(requests.filter((r): r is number => r !== null && r > 0)) ?? 1;
   const wardLevel = state.level === 'ward';
   const ward = selected !== null ? view.wards[selected] : null;
   const entry = ward ? state.workability.find((e) => normaliseCode(e.code) === normaliseCode(ward.code)) ?? null : null;

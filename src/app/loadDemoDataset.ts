@@ -1,5 +1,7 @@
 import type { Problem } from '../io/problem';
 import type { Dataset } from '../model/createDataset';
+import { parseRequests } from '../io/requestsCsv';
+import type { HelpRequest } from '../model/fieldSignals';
 import { assembleDataset } from './assembleDataset';
 import { CATALOGUE } from './catalogue';
 
@@ -7,15 +9,18 @@ import { CATALOGUE } from './catalogue';
  * Loads the embedded synthetic city. Its files are separate chunks, fetched from the app's own origin
  * only when needed, and read by the same loaders as the user's files.
  */
-export async function loadDemoDataset(): Promise<{ dataset: Dataset | null; problems: Problem[] }> {
-  const [wards, districts, indicators, current, meta] = await Promise.all([
+export async function loadDemoDataset(): Promise<{ dataset: Dataset | null; problems: Problem[]; requests: HelpRequest[] }> {
+  const [wards, districts, indicators, current, meta, requests] = await Promise.all([
     import('../../data/demo/wards.geojson?raw'),
     import('../../data/demo/districts.geojson?raw'),
     import('../../data/demo/indicators.csv?raw'),
     import('../../data/demo/current-areas.csv?raw'),
     import('../../data/demo/meta.json'),
+    import('../../data/demo/help-requests.csv?raw'),
   ]);
-  return assembleDataset({
+  // The demo's help requests are the field data a new user sees; their own imports replace them.
+  const parsedRequests = parseRequests(requests.default, 'help-requests.csv');
+  const assembled = assembleDataset({
     name: meta.default.name,
     synthetic: true,
     attribution: 'Synthetic demo data (chw-planner)',
@@ -25,4 +30,5 @@ export async function loadDemoDataset(): Promise<{ dataset: Dataset | null; prob
     districts: { name: 'districts.geojson', text: districts.default },
     currentAreas: { name: 'current-areas.csv', text: current.default },
   });
+  return { ...assembled, problems: [...assembled.problems, ...parsedRequests.problems], requests: parsedRequests.data ?? [] };
 }

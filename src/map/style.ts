@@ -42,19 +42,6 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       paint: { 'line-color': '#3a3a3a', 'line-width': 1.6 },
     },
     {
-      // Current CHW areas: a thick dashed outline with a white casing, so they read without colour.
-      id: 'current-casing',
-      type: 'line',
-      source: 'current',
-      paint: { 'line-color': '#ffffff', 'line-width': 5 },
-    },
-    {
-      id: 'current-line',
-      type: 'line',
-      source: 'current',
-      paint: { 'line-color': '#e4007c', 'line-width': 3, 'line-dasharray': [2, 1] },
-    },
-    {
       // Expansion candidates: ring 1 solid, ring 2 dashed, both orange, drawn under the current areas.
       id: 'wards-ring2',
       type: 'line',
@@ -66,6 +53,19 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       type: 'line',
       source: 'wards',
       paint: { 'line-color': '#d95f02', 'line-width': 2.5, 'line-opacity': ['case', ['==', ring, 1], 1, 0] },
+    },
+    {
+      // Current CHW areas: a thick dashed outline with a white casing, so they read without colour.
+      id: 'current-casing',
+      type: 'line',
+      source: 'current',
+      paint: { 'line-color': '#ffffff', 'line-width': 5 },
+    },
+    {
+      id: 'current-line',
+      type: 'line',
+      source: 'current',
+      paint: { 'line-color': '#e4007c', 'line-width': 3, 'line-dasharray': [2, 1] },
     },
     {
       // Proposed teams: a dark outline with a white casing around each team's wards.

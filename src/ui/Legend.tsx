@@ -9,10 +9,14 @@ export interface LegendProps {
   showCurrentAreas: boolean;
   /** Whether some wards are drawn as outside the area filter. */
   showOutside: boolean;
+  /** Whether proposed teams are outlined on the map. */
+  showTeams?: boolean;
+  /** Expansion rings drawn: 0 = none, 1 = ring 1, 2 = rings 1 and 2. */
+  rings?: 0 | 1 | 2;
 }
 
 /** The map legend: classes from most to least need, then the no-data colour. */
-export function Legend({ title, entries, noDataCount, showCurrentAreas, showOutside }: LegendProps) {
+export function Legend({ title, entries, noDataCount, showCurrentAreas, showOutside, showTeams = false, rings = 0 }: LegendProps) {
   return (
     <figure className="legend" aria-label="Legend">
       <figcaption>{title}</figcaption>
@@ -31,6 +35,24 @@ export function Legend({ title, entries, noDataCount, showCurrentAreas, showOuts
           <li>
             <span className="swatch" style={{ background: OUTSIDE_COLOUR }} aria-hidden="true" />
             Outside the selection
+          </li>
+        )}
+        {showTeams && (
+          <li>
+            <span className="swatch team" aria-hidden="true" />
+            Proposed team
+          </li>
+        )}
+        {rings >= 1 && (
+          <li>
+            <span className="swatch ring1" aria-hidden="true" />
+            Ring 1: borders a current area
+          </li>
+        )}
+        {rings >= 2 && (
+          <li>
+            <span className="swatch ring2" aria-hidden="true" />
+            Ring 2: one ward further
           </li>
         )}
         {showCurrentAreas && (

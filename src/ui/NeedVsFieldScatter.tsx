@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear, scaleSqrt } from 'd3';
 import { useId, type KeyboardEvent } from 'react';
 import { quadrant, type Quadrant } from '../model/fieldSignals';
 import { plotArea, QUADRANT_CORNER_LABEL, quadrantCorners, QUADRANTS, zeroBasedDomain } from './chartScales';
@@ -52,7 +52,8 @@ export function NeedVsFieldScatter(props: NeedVsFieldScatterProps) {
   const maxRequests = Math.max(0, requestCut, ...drawn.map((i) => requests[i] as number));
   const x = scaleLinear().domain([0, 100]).range([area.left, area.right]);
   // Headroom above the highest point for the top quadrant labels.
-  const y = scaleLinear().domain(zeroBasedDomain(maxRequests * 1.15)).range([area.bottom, area.top]);
+  // A square-root scale: most wards have a handful of requests, a few (where teams work) very many.
+  const y = scaleSqrt().domain(zeroBasedDomain(maxRequests * 1.15)).range([area.bottom, area.top]);
   const quadrantOf = (i: number) => (props.quadrantOf ? props.quadrantOf(i) : quadrant(need[i], requests[i], needCut, requestCut));
   const counts: Record<Quadrant, number> = { deploy: 0, outreach: 0, 'look-closer': 0, 'not-now': 0 };
   for (const i of drawn) {
@@ -114,16 +115,6 @@ export function NeedVsFieldScatter(props: NeedVsFieldScatterProps) {
           <line x1={cutX} x2={cutX} y1={area.top} y2={area.bottom} />
           <line x1={area.left} x2={area.right} y1={cutY} y2={cutY} />
         </g>
-        <g className="quadrant-labels" aria-hidden="true">
-          {QUADRANTS.map((q) => (
-            <text key={q} className={`q-${q}`} x={corners[q].x} y={corners[q].y} textAnchor={corners[q].anchor}>
-              {QUADRANT_CORNER_LABEL[q]}
-              <tspan className="count" dx="0.3em">
-                ({counts[q]})
-              </tspan>
-            </text>
-          ))}
-        </g>
         <g className="points">
           {order.map((i) => {
             const label = describe(names[i] ?? `Ward ${i + 1}`, need[i] as number, requests[i] as number);
@@ -147,6 +138,16 @@ export function NeedVsFieldScatter(props: NeedVsFieldScatterProps) {
               </circle>
             );
           })}
+        </g>
+        <g className="quadrant-labels" aria-hidden="true" pointerEvents="none">
+          {QUADRANTS.map((q) => (
+            <text key={q} className={`q-${q}`} x={corners[q].x} y={corners[q].y} textAnchor={corners[q].anchor}>
+              {QUADRANT_CORNER_LABEL[q]}
+              <tspan className="count" dx="0.3em">
+                ({counts[q]})
+              </tspan>
+            </text>
+          ))}
         </g>
       </svg>
       {withoutData > 0 && (

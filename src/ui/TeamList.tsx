@@ -68,8 +68,8 @@ export function TeamList(props: TeamListProps) {
                     team.id
                   )}
                 </th>
-                <td>{props.wardName(team.base)}</td>
-                <td>
+                <td data-label="Base">{props.wardName(team.base)}</td>
+                <td className="wards-cell">
                   <ul className="team-wards">
                     {team.wards.map((ward) => (
                       <li key={ward}>
@@ -85,12 +85,18 @@ export function TeamList(props: TeamListProps) {
                     ))}
                   </ul>
                 </td>
-                <td className="num">{formatFte(team.fte)}</td>
-                <td className={over ? 'num over' : 'num'} title={over ? 'More work than the team can do' : undefined}>
+                <td className="num" data-label="FTE">
+                  {formatFte(team.fte)}
+                </td>
+                <td data-label="Workload" className={over ? 'num over' : 'num'} title={over ? 'More work than the team can do' : undefined}>
                   {integer.format(team.workload)}
                 </td>
-                <td className="num">{integer.format(team.capacity)}</td>
-                <td className="num">{integer.format(team.peopleReached)}</td>
+                <td className="num" data-label="Capacity">
+                  {integer.format(team.capacity)}
+                </td>
+                <td className="num" data-label="Reached">
+                  {integer.format(team.peopleReached)}
+                </td>
               </tr>
             );
           })}

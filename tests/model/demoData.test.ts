@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { booleanClockwise, booleanValid } from '@turf/turf';
+import { median } from 'd3';
 import Papa from 'papaparse';
 import { sampleCorrelation } from 'simple-statistics';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { makeDemoData, serialiseDemoData, type DemoData } from '../../scripts/make-demo-data';
+import {
+  DEMO_REQUEST_MONTHS,
+  DEMO_REQUESTS_UNTIL,
+  makeDemoData,
+  serialiseDemoData,
+  type DemoData,
+} from '../../scripts/make-demo-data';
+import { parseRequests } from '../../src/io/requestsCsv';
+import { quadrant, requestsPerWard, type Quadrant } from '../../src/model/fieldSignals';
 
 const dir = new URL('../../data/demo/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, dir), 'utf8');
@@ -16,6 +25,7 @@ const districts = JSON.parse(read('districts.geojson')) as Areas;
 const meta = JSON.parse(read('meta.json')) as DemoData['meta'];
 const indicators = csv('indicators.csv');
 const currentAreas = csv('current-areas.csv');
+const helpRequests = parseRequests(read('help-requests.csv'), 'help-requests.csv');
 
 const COLUMNS = ['income', 'gp_contact_share', 'gmd_share', 'gp_contacts_per_person', 'vt_share', 'population', 'vulnerable_persons'];
 /** The stated range and number of decimals of each indicator. */
@@ -69,6 +79,30 @@ function connected(members: number[], adjacency: Set<number>[]): boolean {
 }
 
 const adjacency = neighbours(wards);
+
+/** Each ward's help requests over the whole period, in ward order, summed as the app sums them. */
+function requestTotals(): number[] {
+  const codes = wards.features.map((f) => f.properties.code);
+  const asOf = new Date(`${DEMO_REQUESTS_UNTIL}T12:00`);
+  return requestsPerWard(helpRequests.data ?? [], codes, { asOf, halfLifeMonths: null }).values;
+}
+
+/** Hops along shared borders from each ward to the nearest current CHW area. */
+function hopsToCurrentAreas(): number[] {
+  const index = new Map(wards.features.map((f, i) => [f.properties.code, i]));
+  const hops = wards.features.map(() => Infinity);
+  const queue = currentAreas.data.map((row) => index.get(row.code)!);
+  for (const i of queue) hops[i] = 0;
+  for (let k = 0; k < queue.length; k++) {
+    for (const j of adjacency[queue[k]]) {
+      if (hops[j] === Infinity) {
+        hops[j] = hops[queue[k]] + 1;
+        queue.push(j);
+      }
+    }
+  }
+  return hops;
+}
 
 describe('data/demo', () => {
   it('wards.geojson has 300-600 wards with unique codes and names', () => {
@@ -200,6 +234,85 @@ describe('data/demo', () => {
     }
   });
 
+  it('help-requests.csv reads back with parseRequests without problems: known wards, whole counts >= 1', () => {
+    expect(helpRequests.problems).toEqual([]);
+    expect(read('help-requests.csv').split('\n')[0]).toBe('code,count,date');
+    const codes = new Set(wards.features.map((f) => f.properties.code));
+    for (const r of helpRequests.data!) {
+      expect(codes.has(r.code), r.code).toBe(true);
+      expect(Number.isInteger(r.count) && r.count >= 1, `${r.code} ${r.count}`).toBe(true);
+    }
+  });
+
+  it('help-requests.csv has one row per ward and month, dated the 1st of one of the 24 months up to the reference date', () => {
+    const rows = helpRequests.data!;
+    const months = new Set(rows.map((r) => r.date));
+    expect(months.size).toBe(DEMO_REQUEST_MONTHS);
+    expect(meta.helpRequests.to).toBe(DEMO_REQUESTS_UNTIL);
+    expect(meta.helpRequests.from).toBe('2024-11-01');
+    for (const r of rows) {
+      expect(r.date, r.code).toMatch(/^\d{4}-\d{2}-01$/);
+      expect(r.date! >= meta.helpRequests.from && r.date! <= meta.helpRequests.to, `${r.code} ${r.date}`).toBe(true);
+    }
+    expect(new Set(rows.map((r) => `${r.code} ${r.date}`)).size).toBe(rows.length);
+  });
+
+  it('help-requests.csv holds a few hundred rows and 1,000-3,000 requests, as meta.json states, more of them lately', () => {
+    const rows = helpRequests.data!;
+    const total = rows.reduce((s, r) => s + r.count, 0);
+    expect(meta.helpRequests.rows).toBe(rows.length);
+    expect(meta.helpRequests.requests).toBe(total);
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    expect(rows.length).toBeLessThanOrEqual(1000);
+    expect(total).toBeGreaterThanOrEqual(1000);
+    expect(total).toBeLessThanOrEqual(3000);
+    const firstYear = rows.filter((r) => r.date! < '2025-11-01').reduce((s, r) => s + r.count, 0);
+    expect(total - firstYear).toBeGreaterThan(firstYear);
+  });
+
+  it('help-requests.csv follows need only in part: its ward totals correlate with vt_share above 0.2, below 0.9', () => {
+    const totals = requestTotals();
+    const known = indicators.data.flatMap((row, i) => (row.vt_share === '' ? [] : [i]));
+    const r = sampleCorrelation(known.map((i) => Number(indicators.data[i].vt_share)), known.map((i) => totals[i]));
+    expect(r).toBeGreaterThan(0.2);
+    expect(r).toBeLessThan(0.9);
+  });
+
+  it('help-requests.csv gathers in the current areas, is sparse in far high-need wards and absent from most low-need ones', () => {
+    const totals = requestTotals();
+    const hops = hopsToCurrentAreas();
+    const vt = indicators.data.map((row) => value(row, 'vt_share'));
+    const vtCut = median(vt.filter((v): v is number => v !== null))!;
+    const mean = (members: number[]) => members.reduce((s, i) => s + totals[i], 0) / members.length;
+    const inAreas = totals.flatMap((_t, i) => (hops[i] === 0 ? [i] : []));
+    const farNeedy = totals.flatMap((_t, i) => (hops[i] >= 3 && vt[i] !== null && vt[i]! >= vtCut ? [i] : []));
+    expect(farNeedy.length).toBeGreaterThan(0);
+    expect(mean(inAreas)).toBeGreaterThan(5 * mean(farNeedy));
+    const calm = totals.flatMap((_t, i) => (vt[i] !== null && vt[i]! < vtCut ? [i] : []));
+    expect(calm.filter((i) => totals[i] === 0).length).toBeGreaterThan(calm.length / 2);
+  });
+
+  // Need (vt_share) is cut at its median over wards with a value. Requests are cut at their median
+  // over all wards, zeros included, as the app's Field panel does; and, in case it ever leaves out
+  // the wards without requests, at the median over wards with requests too. Both must show every quadrant.
+  it.each([
+    ['all wards', (totals: number[]) => totals],
+    ['wards with requests', (totals: number[]) => totals.filter((t) => t > 0)],
+  ])('help-requests.csv puts 10+ wards in each quadrant of need against requests, cut at the median over %s', (_label, over) => {
+    const totals = requestTotals();
+    const vt = indicators.data.map((row) => value(row, 'vt_share'));
+    const vtCut = median(vt.filter((v): v is number => v !== null))!;
+    const requestCut = median(over(totals))!;
+    const counts = new Map<Quadrant | null, number>();
+    vt.forEach((v, i) => {
+      const q = quadrant(v, totals[i], vtCut, requestCut);
+      counts.set(q, (counts.get(q) ?? 0) + 1);
+    });
+    for (const q of ['deploy', 'outreach', 'look-closer', 'not-now'] as const) {
+      expect(counts.get(q) ?? 0, q).toBeGreaterThanOrEqual(10);
+    }
+  });
+
   it('meta.json marks the data as synthetic', () => {
     expect(meta.synthetic).toBe(true);
     expect(meta.generatedBy).toBe('scripts/make-demo-data.ts');
@@ -212,7 +325,18 @@ describe('makeDemoData(seed)', () => {
     const first = makeDemoData(meta.seed);
     const second = makeDemoData(meta.seed);
     expect(second).toEqual(first);
-    for (const [name, text] of Object.entries(serialiseDemoData(first))) expect(text, name).toBe(read(name));
+    const files = serialiseDemoData(first);
+    expect(Object.keys(files).sort()).toEqual(
+      ['current-areas.csv', 'districts.geojson', 'help-requests.csv', 'indicators.csv', 'meta.json', 'wards.geojson'],
+    );
+    for (const [name, text] of Object.entries(files)) expect(text, name).toBe(read(name));
+  });
+
+  it('makeDemoData(seed) writes help requests that the app reads back unchanged', () => {
+    const data = makeDemoData(meta.seed);
+    const back = parseRequests(serialiseDemoData(data)['help-requests.csv'], 'help-requests.csv');
+    expect(back.problems).toEqual([]);
+    expect(back.data).toEqual(data.helpRequests);
   });
 
   it('makeDemoData(seed) rejects a seed that is not an integer', () => {
