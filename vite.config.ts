@@ -50,6 +50,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A loaded CI machine can take seconds to parse a file or write IndexedDB.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

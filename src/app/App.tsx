@@ -30,7 +30,8 @@ import { TeamList } from '../ui/TeamList';
 import { CoverageCurve } from '../ui/CoverageCurve';
 import { loadRequests, loadWorkability } from './workabilityStore';
 import '../ui/planner.css';
-import { browserStorage, loadMatches } from './matchStore';
+import { browserStorage, loadMatches, saveMatches } from './matchStore';
+import { isMarkedByHand, toggleMarkedByHand } from './markByHand';
 import { sortRows } from './sortRows';
 import { CHW_MUNICIPALITIES } from './chwMunicipalities';
 
@@ -195,6 +196,10 @@ export function App() {
   const extraColumns = useMemo(() => {
     const columns: { header: string; values: readonly (string | number | null)[] }[] = [];
     if (sideTab === 'plan' && plan?.plan) columns.push({ header: 'Team', values: plan.plan.teamOf });
+    if ((sideTab === 'plan' || plan?.candidates) && plan?.workload) {
+      columns.push({ header: 'Workload (int./yr)', values: plan.workload.interventions.map((v) => (v === null ? null : Math.round(v))) });
+      columns.push({ header: 'FTE needed', values: plan.workload.fte.map((v) => (v === null ? null : v.toFixed(2))) });
+    }
     if (plan?.candidates && plan.expansion) {
       columns.push({ header: 'Ring', values: plan.expansion.ring });
       columns.push({ header: 'Distance (km)', values: plan.expansion.distanceKm.map((d) => (d === null ? null : d.toFixed(2))) });
@@ -474,6 +479,19 @@ export function App() {
                     }),
                   )}
                   onClose={() => dispatch({ type: 'wardSelected', index: null, focus: false })}
+                  currentToggle={
+                    state.level === 'ward' && dataset && (!currentSet.has(selectedWard.index) || isMarkedByHand(state.areaMatches, selectedWard.code))
+                      ? {
+                          marked: isMarkedByHand(state.areaMatches, selectedWard.code),
+                          onToggle: () => {
+                            const next = toggleMarkedByHand(state.areaMatches, selectedWard);
+                            dispatch({ type: 'areaMatchesSet', matches: next });
+                            const failed = saveMatches(browserStorage(), dataset.name, next);
+                            if (failed) setProblems((p) => [...p, { file: 'CHW areas', row: null, column: null, message: failed, severity: 'warning' }]);
+                          },
+                        }
+                      : null
+                  }
                 />
               )}
             </div>

@@ -46,6 +46,20 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
   const ward = selected !== null ? view.wards[selected] : null;
   const entry = ward ? state.workability.find((e) => normaliseCode(e.code) === normaliseCode(ward.code)) ?? null : null;
 
+  const [count, setCount] = useState('1');
+  const [date, setDate] = useState('');
+  const addRequests = () => {
+    if (!ward) return;
+    const n = Number(count);
+    if (!Number.isInteger(n) || n < 1) {
+      setNotice('Enter a whole number of requests, 1 or more.');
+      return;
+    }
+    const next = [...state.requests, { code: ward.code, count: n, date: date === '' ? null : date }];
+    dispatch({ type: 'requestsSet', requests: next });
+    void saveRequests(datasetId, next).then((failed) => setNotice(failed ?? `${n} request${n > 1 ? 's' : ''} added for ${ward.name}.`));
+  };
+
   const setWorkability = (entries: WorkabilityEntry[]) => {
     dispatch({ type: 'workabilitySet', entries });
     void saveWorkability(datasetId, entries).then(setNotice);
@@ -91,6 +105,29 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
             ))}
           </select>
         </label>
+        {wardLevel && ward && (
+          <form
+            className="add-requests"
+            aria-label={`Add help requests for ${ward.name}`}
+            onSubmit={(e) => {
+              e.preventDefault();
+              addRequests();
+            }}
+          >
+            <span>
+              {ward.name}: {formatRequestCount(requests[ward.index])} so far
+            </span>
+            <label>
+              Requests
+              <input type="number" min={1} step={1} value={count} onChange={(e) => setCount(e.currentTarget.value)} />
+            </label>
+            <label>
+              Date (optional)
+              <input type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+            </label>
+            <button type="submit">Add</button>
+          </form>
+        )}
         <div className="row-buttons">
           <label className="file-button">
             Import requests…
@@ -145,4 +182,10 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
       )}
     </section>
   );
+}
+
+function formatRequestCount(value: number | null | undefined): string {
+  if (value === null || value === undefined) return 'no requests';
+  const rounded = Math.round(value * 10) / 10;
+  return `${rounded} request${rounded === 1 ? '' : 's'}`;
 }

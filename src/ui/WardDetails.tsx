@@ -15,6 +15,8 @@ export interface WardDetailsProps {
   /** Need value per indicator id (0–1 except z-scores), null when missing. */
   need: Record<string, number | null>;
   onClose: () => void;
+  /** Marking the ward as a current CHW area by hand; absent where that does not apply. */
+  currentToggle?: { marked: boolean; onToggle: () => void } | null;
 }
 
 /** The selected ward: its score and, per criterion, the raw value and the need value it contributes. */
@@ -33,6 +35,11 @@ export function WardDetails(props: WardDetailsProps) {
         {ward.district ? ` · ${ward.district}` : ''}
         {props.team ? ` · current CHW area (${props.team})` : ''}
       </p>
+      {props.currentToggle && (
+        <button type="button" className="mark-current" aria-pressed={props.currentToggle.marked} onClick={props.currentToggle.onToggle}>
+          {props.currentToggle.marked ? 'Unmark as current CHW area' : 'Mark as current CHW area'}
+        </button>
+      )}
       <p className="headline">
         Score <strong>{formatScore(props.score)}</strong> · rank <strong>{props.rank ?? '–'}</strong> of {props.scored}
         {props.decile !== null && <> · decile {props.decile}</>}
