@@ -22,6 +22,8 @@ import { loadDemoDataset } from './loadDemoDataset';
 import { mapColouring } from './mapColouring';
 import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
+import { explainWard } from './explainWard';
+import { needFlags } from '../model/needFlags';
 import { computePlan, planGeometry } from '../model/computePlan';
 import { FieldPanel } from './FieldPanel';
 import { planColumns } from '../model/planColumns';
@@ -240,6 +242,13 @@ export function App() {
     };
   }, []);
 
+  // SVI-style flags: the 10 % neediest wards on each weighted criterion, in the details, the table and
+  // the export. Unweighted context columns (population, …) are not flagged: they are not need.
+  const flags = useMemo(
+    () => (derived ? needFlags(derived.prepared, derived.prepared.ids.filter((id) => (state.weights[id] ?? 0) > 0)) : {}),
+    [derived, state.weights],
+  );
+
   const groupNoun = dataset?.wards.some((w) => w.municipality !== null) ? 'municipalities' : 'districts';
   const onExport = () => {
     if (!view || !derived) return;
@@ -259,6 +268,11 @@ export function App() {
       expansion: planned.expansion,
       notes: view.wards.map((w) => notesByCode.get(w.code) || null),
     });
+    const flaggedIds = view.wards.map((w) => derived.prepared.ids.filter((id) => flags[id]?.[w.index] === 1));
+    extras.push(
+      { header: 'flags', values: flaggedIds.map((ids) => ids.length) },
+      { header: 'flagged_indicators', values: flaggedIds.map((ids) => (ids.length > 0 ? ids.join(' ') : null)) },
+    );
     const text = exportRanking(view, derived, { ...state, format: state.csvFormat, scopeNote, extras }, now);
     downloadText(text, csvFileName('chw-ranking', now));
   };
@@ -478,6 +492,8 @@ export function App() {
                       return [id, column.has[selectedWard.index] ? column.need[selectedWard.index] : null];
                     }),
                   )}
+                  explain={explainWard(view, derived, state.weights, flags, selectedWard.index)}
+                  hereLabel={selectedWard.municipality !== null ? selectedWard.district : selectedWard.district}
                   onClose={() => dispatch({ type: 'wardSelected', index: null, focus: false })}
                   currentToggle={
                     state.level === 'ward' && dataset && (!currentSet.has(selectedWard.index) || isMarkedByHand(state.areaMatches, selectedWard.code))
@@ -501,6 +517,7 @@ export function App() {
             indicators={view.indicators}
             values={view.values}
             missing={view.missing}
+            flags={flags}
             weighted={derived.scores.indicatorsWeighted}
             showOverallRank={derived.overall !== null}
             extraColumns={extraColumns}

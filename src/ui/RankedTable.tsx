@@ -18,6 +18,8 @@ export interface RankedTableProps {
   values: Record<string, (number | null)[]>;
   /** Per indicator, the file's reason for a missing value ("<5", "-", "*"). */
   missing: Record<string, (string | null)[]>;
+  /** Per indicator, 1 where the ward is among the 10 % neediest (flagged with ⚑, not colour alone). */
+  flags?: Record<string, ArrayLike<number>>;
   weighted: number;
   /** Show the rank among all wards next to the rank within the selection. */
   showOverallRank?: boolean;
@@ -185,7 +187,14 @@ export function RankedTable(props: RankedTableProps) {
                           {missingText(reason)}
                         </span>
                       ) : (
-                        formatValue(value, d.unit, whole[d.id])
+                        <>
+                          {props.flags?.[d.id]?.[ward.index] === 1 && (
+                            <span className="flag" title="Among the 10 % of wards with most need on this criterion">
+                              ⚑{' '}
+                            </span>
+                          )}
+                          {formatValue(value, d.unit, whole[d.id])}
+                        </>
                       )}
                     </td>
                   );

@@ -17,6 +17,17 @@ export interface WardDetailsProps {
   onClose: () => void;
   /** Marking the ward as a current CHW area by hand; absent where that does not apply. */
   currentToggle?: { marked: boolean; onToggle: () => void } | null;
+  /**
+   * Why the ward ranks where it does, per indicator id: its points of the score and their share,
+   * the raw value's percentile, the medians of its own area and of all wards, and whether it is
+   * among the 10 % neediest on that indicator.
+   */
+  explain: Record<
+    string,
+    { points: number | null; share: number | null; percentile: number | null; medianHere: number | null; medianAll: number | null; flagged: boolean }
+  >;
+  /** The name of the ward's own area for "median here" (its municipality or district). */
+  hereLabel: string | null;
 }
 
 /** The selected ward: its score and, per criterion, the raw value and the need value it contributes. */
@@ -51,27 +62,46 @@ export function WardDetails(props: WardDetailsProps) {
             <th scope="col" className="num">
               Value
             </th>
-            <th scope="col" className="num">
-              Need
+            <th scope="col" className="num" title="Percentile of the value among the scored wards (0 = lowest)">
+              Pctl
             </th>
-            <th scope="col" className="num">
-              Weight
+            <th scope="col" className="num" title={`Median in ${props.hereLabel ?? 'its area'} / among all wards`}>
+              Median here / all
+            </th>
+            <th scope="col" className="num" title="Points of the score this criterion gives, and its share of the score">
+              Points
             </th>
           </tr>
         </thead>
         <tbody>
           {indicators.map((d) => {
-            const need = props.need[d.id];
+            const e = props.explain[d.id];
+            const weight = props.weights[d.id] ?? 0;
             return (
-              <tr key={d.id} className={(props.weights[d.id] ?? 0) === 0 ? 'off' : undefined}>
-                <th scope="row">{d.label.en}</th>
+              <tr key={d.id} className={weight === 0 ? 'off' : undefined}>
+                <th scope="row">
+                  {e?.flagged && (
+                    <span className="flag" title="Among the 10 % of wards with most need on this criterion" aria-label="flagged: top 10 % need">
+                      ⚑{' '}
+                    </span>
+                  )}
+                  {(d.shortLabel ?? d.label).en}
+                  <span className="weight"> ×{weight}</span>
+                </th>
                 <td className="num">
                   {props.values[d.id][ward.index] === null
                     ? missingText(props.missing[d.id]?.[ward.index])
                     : formatValue(props.values[d.id][ward.index], d.unit)}
                 </td>
-                <td className="num">{need === null ? '–' : need.toFixed(2)}</td>
-                <td className="num">{props.weights[d.id] ?? 0}</td>
+                <td className="num">{e?.percentile === null || e === undefined ? '–' : Math.round(e.percentile * 100)}</td>
+                <td className="num">
+                  {formatValue(e?.medianHere, d.unit)} / {formatValue(e?.medianAll, d.unit)}
+                </td>
+                <td className="num">
+                  {e?.points === null || e === undefined || weight === 0
+                    ? '–'
+                    : `${e.points.toFixed(1)} (${Math.round((e.share ?? 0) * 100)} %)`}
+                </td>
               </tr>
             );
           })}

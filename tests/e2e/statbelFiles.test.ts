@@ -41,7 +41,8 @@ async function cell(page: Page, code: string, header: string): Promise<string> {
       if (column === -1) throw new Error(`no column ${header} among ${headers.join(' | ')}`);
       const row = document.querySelector(`table.ranked tr[data-code="${code}"]`);
       if (!row) throw new Error(`no row ${code}`);
-      return row.querySelectorAll('td')[column]?.textContent ?? '';
+      // The value alone, without a top-10 % flag (⚑) in front of it.
+      return (row.querySelectorAll('td')[column]?.textContent ?? '').replace('⚑', '').trim();
     },
     { code, header },
   );
