@@ -23,6 +23,9 @@ import { mapColouring } from './mapColouring';
 import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
 import { explainWard } from './explainWard';
+import { runStability, type StabilityRun } from './runStability';
+import type { StabilityResult } from '../model/rankStability';
+import { StabilityPanel, type StabilitySettings } from '../ui/StabilityPanel';
 import { needFlags } from '../model/needFlags';
 import { computePlan, planGeometry } from '../model/computePlan';
 import { FieldPanel } from './FieldPanel';
@@ -59,11 +62,40 @@ export function App() {
   const [showLoader, setShowLoader] = useState(false);
   const [showMatcher, setShowMatcher] = useState(false);
   const [sideTab, setSideTab] = useState<'criteria' | 'plan' | 'field'>('criteria');
+  const [stabilitySettings, setStabilitySettings] = useState<StabilitySettings>({ draws: 1000, concentration: 50, topK: 20 });
+  const [stability, setStability] = useState<{ prepared: unknown; weights: unknown; result: StabilityResult } | null>(null);
+  const [stabilityProgress, setStabilityProgress] = useState<number | null>(null);
+  const stabilityRun = useRef<StabilityRun | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   // The demo city's own help requests, used while the user has stored none for it.
   const demoRequests = useRef<{ dataset: Dataset; requests: HelpRequest[] } | null>(null);
   const { dataset } = state;
   const derived = useRanking(state);
+
+  // A stability result belongs to the scores it was drawn around; any change makes it stale.
+  const stabilityNow =
+    stability && derived && stability.prepared === derived.prepared && stability.weights === state.weights ? stability.result : null;
+  const startStability = () => {
+    if (!derived) return;
+    stabilityRun.current?.cancel();
+    const run = runStability(derived.prepared, state.weights, { ...stabilitySettings, seed: 1 });
+    stabilityRun.current = run;
+    setStabilityProgress(0);
+    run.onProgress(setStabilityProgress);
+    const target = { prepared: derived.prepared, weights: state.weights };
+    run.promise
+      .then((result) => setStability({ ...target, result }))
+      .catch((error: unknown) => {
+        if ((error as { name?: string }).name !== 'AbortError') setProblems((p) => [...p, { file: 'rank stability', row: null, column: null, message: String(error), severity: 'error' }]);
+      })
+      .finally(() => {
+        if (stabilityRun.current === run) {
+          stabilityRun.current = null;
+          setStabilityProgress(null);
+        }
+      });
+  };
+  useEffect(() => () => stabilityRun.current?.cancel(), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -202,13 +234,21 @@ export function App() {
       columns.push({ header: 'Workload (int./yr)', values: plan.workload.interventions.map((v) => (v === null ? null : Math.round(v))) });
       columns.push({ header: 'FTE needed', values: plan.workload.fte.map((v) => (v === null ? null : v.toFixed(2))) });
     }
+    if (stabilityNow) {
+      columns.push({ header: 'Median rank', values: stabilityNow.median.map((v) => (v === null ? null : Math.round(v))) });
+      columns.push({
+        header: '5–95 % rank',
+        values: stabilityNow.p5.map((v, i) => (v === null || stabilityNow.p95[i] === null ? null : `${Math.round(v)}–${Math.round(stabilityNow.p95[i] as number)}`)),
+      });
+      columns.push({ header: `P(top ${stabilityNow.k})`, values: stabilityNow.topK.map((v) => (v === null ? null : `${Math.round(v * 100)} %`)) });
+    }
     if (plan?.candidates && plan.expansion) {
       columns.push({ header: 'Ring', values: plan.expansion.ring });
       columns.push({ header: 'Distance (km)', values: plan.expansion.distanceKm.map((d) => (d === null ? null : d.toFixed(2))) });
       columns.push({ header: 'Borders', values: plan.expansion.bordersTeam });
     }
     return columns;
-  }, [sideTab, plan]);
+  }, [sideTab, plan, stabilityNow]);
 
   const districts = useMemo(
     () => [...new Set(view?.wards.map((w) => w.district).filter((d): d is string => d !== null) ?? [])].sort(),
@@ -242,6 +282,7 @@ export function App() {
     };
   }, []);
 
+
   // SVI-style flags: the 10 % neediest wards on each weighted criterion, in the details, the table and
   // the export. Unweighted context columns (population, …) are not flagged: they are not need.
   const flags = useMemo(
@@ -268,6 +309,14 @@ export function App() {
       expansion: planned.expansion,
       notes: view.wards.map((w) => notesByCode.get(w.code) || null),
     });
+    if (stabilityNow) {
+      extras.push(
+        { header: 'stability_median_rank', values: stabilityNow.median },
+        { header: 'stability_rank_p5', values: stabilityNow.p5 },
+        { header: 'stability_rank_p95', values: stabilityNow.p95 },
+        { header: `stability_p_top_${stabilityNow.k}`, values: stabilityNow.topK.map((v) => (v === null ? null : Number(v.toFixed(3)))) },
+      );
+    }
     const flaggedIds = view.wards.map((w) => derived.prepared.ids.filter((id) => flags[id]?.[w.index] === 1));
     extras.push(
       { header: 'flags', values: flaggedIds.map((ids) => ids.length) },
@@ -380,6 +429,20 @@ export function App() {
             onToggleDirection={(id) => dispatch({ type: 'directionToggled', id })}
             onMethod={(method) => dispatch({ type: 'methodSet', method })}
             onReset={() => dispatch({ type: 'weightsReset' })}
+          />
+          <StabilityPanel
+            settings={stabilitySettings}
+            onSettings={setStabilitySettings}
+            progress={stabilityProgress}
+            status={
+              stabilityNow
+                ? `${stabilityNow.draws} draws around the current weights: see the table's stability columns.`
+                : stability
+                  ? 'The weights or data changed since the last run: run it again.'
+                  : null
+            }
+            onRun={startStability}
+            onCancel={() => stabilityRun.current?.cancel()}
           />
           </div>
           )}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, outputPath, startApp, waitForMapIdle, type App } from './harness';
+
+const skipReason = browserSkipReason();
+type ChwWindow = { __chw: { getState(): { selected: number | null; ranking: { code: string; rank: number | null }[] } } };
+
+describe.skipIf(skipReason !== null)('rank stability in Chromium', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp();
+    await waitForMapIdle(app.page);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('runs in a worker while the page stays usable, and at a very high concentration reproduces the ranks', async () => {
+    const { page } = app;
+    const panel = page.getByRole('region', { name: 'Rank stability' });
+    await panel.getByLabel('Draws').fill('2000');
+    await panel.getByLabel(/Concentration/).fill('10000');
+    await panel.getByLabel('Top k').fill('10');
+    await panel.getByRole('button', { name: 'Run stability' }).click();
+    // While the worker draws, the main thread still answers: a row click selects the ward.
+    await page.locator('table.ranked tbody tr').nth(4).click();
+    const selected = await page.evaluate(() => (window as unknown as ChwWindow).__chw.getState().selected);
+    expect(selected).not.toBeNull();
+    await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 60_000 }).toContain('2000 draws around the current weights');
+    await page.screenshot({ path: outputPath('stability.png') });
+
+    const headers = await page.locator('table.ranked thead th').allTextContents();
+    const median = headers.findIndex((h) => h.startsWith('Median rank'));
+    const topK = headers.findIndex((h) => h.startsWith('P(top 10)'));
+    expect(median).toBeGreaterThan(0);
+    expect(topK).toBeGreaterThan(0);
+    // With weights that barely move, the median rank is the rank and the top 10 are sure.
+    for (let r = 0; r < 8; r++) {
+      const cells = await page.locator('table.ranked tbody tr').nth(r).locator('td, th').allTextContents();
+      expect(cells[median]).toBe(cells[0]);
+      expect(cells[topK]).toBe('100 %');
+    }
+    // Moving a weight makes the result stale: the columns go and the panel says so.
+    await page.getByRole('slider', { name: 'Mean net taxable income per declaration' }).fill('3');
+    await expect.poll(() => panel.getByRole('status').textContent()).toContain('run it again');
+    expect((await page.locator('table.ranked thead th').allTextContents()).some((h) => h.startsWith('Median rank'))).toBe(false);
+    expect(app.errors).toEqual([]);
+  });
+});
