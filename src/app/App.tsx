@@ -27,6 +27,7 @@ import { runStability, type StabilityRun } from './runStability';
 import type { StabilityResult } from '../model/rankStability';
 import { StabilityPanel, type StabilitySettings } from '../ui/StabilityPanel';
 import { needFlags } from '../model/needFlags';
+import { localMoran } from '../model/localMoran';
 import { computePlan, planGeometry } from '../model/computePlan';
 import { FieldPanel } from './FieldPanel';
 import { planColumns } from '../model/planColumns';
@@ -62,6 +63,7 @@ export function App() {
   const [showLoader, setShowLoader] = useState(false);
   const [showMatcher, setShowMatcher] = useState(false);
   const [sideTab, setSideTab] = useState<'criteria' | 'plan' | 'field'>('criteria');
+  const [hotspotAlpha, setHotspotAlpha] = useState<number | null>(null);
   const [stabilitySettings, setStabilitySettings] = useState<StabilitySettings>({ draws: 1000, concentration: 50, topK: 20 });
   const [stability, setStability] = useState<{ prepared: unknown; weights: unknown; result: StabilityResult } | null>(null);
   const [stabilityProgress, setStabilityProgress] = useState<number | null>(null);
@@ -199,7 +201,7 @@ export function App() {
 
   // The planner's geometry (shared borders, centroids) costs about half a second for Belgium: it is
   // computed when the Plan tab or expansion mode first needs it.
-  const planNeeded = sideTab === 'plan' || state.expansion > 0;
+  const planNeeded = sideTab === 'plan' || state.expansion > 0 || hotspotAlpha !== null;
   const geometryForPlan = useMemo(() => (view && planNeeded ? planGeometry(view) : null), [view, planNeeded]);
   const planSettings = useMemo(
     () => ({ capacity: state.capacity, excludeCurrent: state.excludeCurrent, excluded: derived?.excluded ?? new Set<number>(), expansion: state.expansion }),
@@ -283,6 +285,16 @@ export function App() {
   }, []);
 
 
+  // Hot spots of the score: local Moran's I over shared-border neighbours, 499 permutations.
+  const lisa = useMemo(
+    () =>
+      hotspotAlpha !== null && derived && geometryForPlan
+        ? localMoran(derived.scores.score, geometryForPlan.neighbours, { permutations: 499, seed: 1, alpha: hotspotAlpha })
+        : null,
+    [hotspotAlpha, derived, geometryForPlan],
+  );
+  const hotspots = useMemo(() => (lisa ? Uint8Array.from(lisa.cluster, (c) => (c === 'HH' ? 1 : 0)) : null), [lisa]);
+
   // SVI-style flags: the 10 % neediest wards on each weighted criterion, in the details, the table and
   // the export. Unweighted context columns (population, …) are not flagged: they are not need.
   const flags = useMemo(
@@ -315,6 +327,12 @@ export function App() {
         { header: 'stability_rank_p5', values: stabilityNow.p5 },
         { header: 'stability_rank_p95', values: stabilityNow.p95 },
         { header: `stability_p_top_${stabilityNow.k}`, values: stabilityNow.topK.map((v) => (v === null ? null : Number(v.toFixed(3)))) },
+      );
+    }
+    if (lisa) {
+      extras.push(
+        { header: 'hotspot_cluster', values: lisa.cluster },
+        { header: 'hotspot_p', values: lisa.p.map((v) => (v === null ? null : Number(v.toFixed(4)))) },
       );
     }
     const flaggedIds = view.wards.map((w) => derived.prepared.ids.filter((id) => flags[id]?.[w.index] === 1));
@@ -505,6 +523,8 @@ export function App() {
               onPalette={(palette) => dispatch({ type: 'paletteSet', palette })}
               onToggleCurrentAreas={() => dispatch({ type: 'currentAreasToggled' })}
               onToggleDistricts={() => dispatch({ type: 'districtsToggled' })}
+              hotspotAlpha={hotspotAlpha}
+              onHotspotAlpha={setHotspotAlpha}
             />
             <div className="map-stage">
               <ChoroplethMap
@@ -519,6 +539,7 @@ export function App() {
                 focusBounds={focusBounds}
                 teams={sideTab === 'plan' ? (plan?.teams ?? null) : null}
                 rings={plan?.rings ?? null}
+                hotspots={hotspots}
                 showCurrentAreas={state.showCurrentAreas}
                 showDistricts={state.showDistricts}
                 attribution={view.attribution ?? ''}
@@ -536,6 +557,7 @@ export function App() {
                 showOutside={inSelection !== null}
                 showTeams={sideTab === 'plan' && (plan?.plan?.teams.length ?? 0) > 0}
                 rings={plan?.candidates ? state.expansion : 0}
+                hotspots={hotspots ? hotspots.reduce((n, h) => n + h, 0) : null}
               />
               {selectedWard && (
                 <WardDetails

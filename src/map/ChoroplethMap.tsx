@@ -31,6 +31,8 @@ export interface ChoroplethMapProps {
   teams: FeatureCollection | null;
   /** Expansion ring per ward index (0 = none, 1, 2), or null when expansion is off. */
   rings: Int8Array | null;
+  /** 1 for wards in a high-high hot spot, or null when hot spots are off. */
+  hotspots: Uint8Array | null;
   attribution: string;
   describe: (index: number) => HoverInfo;
   onSelect: (index: number | null) => void;
@@ -47,10 +49,11 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export function ChoroplethMap(props: ChoroplethMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const applied = useRef<{ classes: Int8Array | null; selected: number | null; rings: Int8Array | null }>({
+  const applied = useRef<{ classes: Int8Array | null; selected: number | null; rings: Int8Array | null; hotspots: Uint8Array | null }>({
     classes: null,
     selected: null,
     rings: null,
+    hotspots: null,
   });
   const [ready, setReady] = useState(false);
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
@@ -127,7 +130,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     if (!ready || !map) return;
     markBusy();
     map.removeFeatureState({ source: 'wards' });
-    applied.current = { classes: null, selected: null, rings: null };
+    applied.current = { classes: null, selected: null, rings: null, hotspots: null };
     (map.getSource('wards') as GeoJSONSource).setData(props.geometry);
     if (props.geometry.features.length > 0) {
       const [minX, minY, maxX, maxY] = bbox(props.geometry);
@@ -187,6 +190,21 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     applied.current.rings = next;
     markBusy();
   }, [ready, props.rings, props.geometry]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const previous = applied.current.hotspots;
+    const next = props.hotspots;
+    const n = Math.max(previous?.length ?? 0, next?.length ?? 0);
+    for (let i = 0; i < n; i++) {
+      const was = previous?.[i] ?? 0;
+      const now = next?.[i] ?? 0;
+      if (was !== now) map.setFeatureState({ source: 'wards', id: i }, { hot: now === 1 });
+    }
+    applied.current.hotspots = next;
+    markBusy();
+  }, [ready, props.hotspots, props.geometry]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -68,6 +68,18 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       paint: { 'line-color': '#e4007c', 'line-width': 3, 'line-dasharray': [2, 1] },
     },
     {
+      // Hot spots (local Moran's I high-high): a dotted black outline, readable over any fill.
+      id: 'wards-hotspot',
+      type: 'line',
+      source: 'wards',
+      paint: {
+        'line-color': '#000000',
+        'line-width': 2.5,
+        'line-dasharray': [0.6, 1.2],
+        'line-opacity': ['case', ['boolean', ['feature-state', 'hot'], false], 1, 0],
+      },
+    },
+    {
       // Proposed teams: a dark outline with a white casing around each team's wards.
       id: 'teams-casing',
       type: 'line',

@@ -13,10 +13,12 @@ export interface LegendProps {
   showTeams?: boolean;
   /** Expansion rings drawn: 0 = none, 1 = ring 1, 2 = rings 1 and 2. */
   rings?: 0 | 1 | 2;
+  /** Whether hot spots are outlined, and how many wards. */
+  hotspots?: number | null;
 }
 
 /** The map legend: classes from most to least need, then the no-data colour. */
-export function Legend({ title, entries, noDataCount, showCurrentAreas, showOutside, showTeams = false, rings = 0 }: LegendProps) {
+export function Legend({ title, entries, noDataCount, showCurrentAreas, showOutside, showTeams = false, rings = 0, hotspots = null }: LegendProps) {
   return (
     <figure className="legend" aria-label="Legend">
       <figcaption>{title}</figcaption>
@@ -35,6 +37,12 @@ export function Legend({ title, entries, noDataCount, showCurrentAreas, showOuts
           <li>
             <span className="swatch" style={{ background: OUTSIDE_COLOUR }} aria-hidden="true" />
             Outside the selection
+          </li>
+        )}
+        {hotspots !== null && (
+          <li>
+            <span className="swatch hotspot" aria-hidden="true" />
+            Hot spot, high-high ({hotspots})
           </li>
         )}
         {showTeams && (

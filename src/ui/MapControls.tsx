@@ -18,6 +18,9 @@ export interface MapControlsProps {
   onPalette: (value: PaletteName) => void;
   onToggleCurrentAreas: () => void;
   onToggleDistricts: () => void;
+  /** Hot spots of the score (local Moran's I): off, or the p-value threshold. */
+  hotspotAlpha: number | null;
+  onHotspotAlpha: (alpha: number | null) => void;
 }
 
 /** What the map shows and how it is classed and coloured. */
@@ -67,6 +70,18 @@ export function MapControls(props: MapControlsProps) {
           Current CHW areas
         </label>
       )}
+      <label>
+        Hot spots
+        <select
+          value={props.hotspotAlpha ?? ''}
+          onChange={(e) => props.onHotspotAlpha(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+        >
+          <option value="">Off</option>
+          <option value="0.05">p ≤ 0.05</option>
+          <option value="0.01">p ≤ 0.01</option>
+          <option value="0.001">p ≤ 0.001</option>
+        </select>
+      </label>
       {props.hasDistricts && (
         <label className="check">
           <input type="checkbox" checked={props.showDistricts} onChange={props.onToggleDistricts} />
