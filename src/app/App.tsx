@@ -22,7 +22,7 @@ import { loadDemoDataset } from './loadDemoDataset';
 import { mapColouring } from './mapColouring';
 import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
-import { explainWard } from './explainWard';
+import { explainWard, themesFor } from './explainWard';
 import { runStability, type StabilityRun } from './runStability';
 import type { StabilityResult } from '../model/rankStability';
 import { StabilityPanel, type StabilitySettings } from '../ui/StabilityPanel';
@@ -578,7 +578,8 @@ export function App() {
                     }),
                   )}
                   explain={explainWard(view, derived, state.weights, flags, selectedWard.index)}
-                  hereLabel={selectedWard.municipality !== null ? selectedWard.district : selectedWard.district}
+                  hereLabel={selectedWard.district}
+                  themes={themesFor(view, selectedWard.index)}
                   onClose={() => dispatch({ type: 'wardSelected', index: null, focus: false })}
                   currentToggle={
                     state.level === 'ward' && dataset && (!currentSet.has(selectedWard.index) || isMarkedByHand(state.areaMatches, selectedWard.code))

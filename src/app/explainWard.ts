@@ -3,6 +3,9 @@ import { contributions } from '../model/contributions';
 import type { Dataset } from '../model/createDataset';
 import { medianOf, percentileOf } from '../model/needFlags';
 import type { Scored } from '../model/scoreInScope';
+import { suggestThemes } from '../model/suggestThemes';
+import { formatValue } from '../ui/formatValue';
+import { THEMES } from './themes';
 
 /**
  * Why one ward ranks where it does, per indicator: points of its score and their share, the raw
@@ -37,4 +40,26 @@ export function explainWard(
       ];
     }),
   );
+}
+
+/**
+ * The action themes that fit one ward best: those whose indicators deviate most, in the theme's
+ * direction, from the median of the ward's own area (all wards when it has none), with the numbers.
+ */
+export function themesFor(view: Dataset, ward: number) {
+  const group = groupOf(view.wards[ward]);
+  const reference = view.wards.filter((w) => group === null || groupOf(w) === group).map((w) => w.index);
+  const units = new Map(view.indicators.map((d) => [d.id, d]));
+  return suggestThemes(THEMES, view.values, [ward], reference)
+    .slice(0, 3)
+    .map((s) => ({
+      id: s.theme.id,
+      label: s.theme.label.en,
+      action: s.theme.action.en,
+      evidence: s.evidence.map((e) => {
+        const d = units.get(e.id);
+        const name = d ? (d.shortLabel ?? d.label).en : e.id;
+        return `${name} ${formatValue(e.groupValue, d?.unit ?? '')} vs median ${formatValue(e.median, d?.unit ?? '')}`;
+      }),
+    }));
 }

@@ -28,6 +28,8 @@ export interface WardDetailsProps {
   >;
   /** The name of the ward's own area for "median here" (its municipality or district). */
   hereLabel: string | null;
+  /** Action themes whose indicators deviate most from the area's median, with the numbers behind them. */
+  themes: { id: string; label: string; action: string; evidence: string[] }[];
 }
 
 /** The selected ward: its score and, per criterion, the raw value and the need value it contributes. */
@@ -107,6 +109,19 @@ export function WardDetails(props: WardDetailsProps) {
           })}
         </tbody>
       </table>
+      {props.themes.length > 0 && (
+        <section className="themes" aria-label="Suggested themes">
+          <h3>Suggested themes for field work</h3>
+          <ul>
+            {props.themes.map((t) => (
+              <li key={t.id}>
+                <strong>{t.label}</strong>: {t.action}
+                <span className="evidence">{t.evidence.join('; ')}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </aside>
   );
 }
