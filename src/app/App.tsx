@@ -335,6 +335,7 @@ export function App() {
         { header: 'hotspot_p', values: lisa.p.map((v) => (v === null ? null : Number(v.toFixed(4)))) },
       );
     }
+    for (const [id, raw] of Object.entries(view.rawValues ?? {})) extras.push({ header: `${id}_raw`, values: raw });
     const flaggedIds = view.wards.map((w) => derived.prepared.ids.filter((id) => flags[id]?.[w.index] === 1));
     extras.push(
       { header: 'flags', values: flaggedIds.map((ids) => ids.length) },
@@ -447,6 +448,7 @@ export function App() {
             onToggleDirection={(id) => dispatch({ type: 'directionToggled', id })}
             onMethod={(method) => dispatch({ type: 'methodSet', method })}
             onReset={() => dispatch({ type: 'weightsReset' })}
+            smoothing={{ on: state.smoothShares, available: state.populationId !== null, onToggle: () => dispatch({ type: 'smoothSharesToggled' }) }}
           />
           <StabilityPanel
             settings={stabilitySettings}
@@ -570,6 +572,7 @@ export function App() {
                   indicators={view.indicators}
                   weights={state.weights}
                   values={view.values}
+                  rawValues={view.rawValues ?? null}
                   missing={view.missing}
                   need={Object.fromEntries(
                     derived.prepared.ids.map((id) => {

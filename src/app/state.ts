@@ -53,6 +53,8 @@ export interface AppState {
   requests: HelpRequest[];
   /** Older requests count less: weight halves every this many months; null = all count fully. */
   halfLifeMonths: number | null;
+  /** Smooth shares (%) by empirical Bayes with the population column before ranking. */
+  smoothShares: boolean;
 }
 
 export type Action =
@@ -83,7 +85,8 @@ export type Action =
   | { type: 'expansionSet'; expansion: 0 | 1 | 2 }
   | { type: 'workabilitySet'; entries: WorkabilityEntry[] }
   | { type: 'requestsSet'; requests: HelpRequest[] }
-  | { type: 'halfLifeSet'; months: number | null };
+  | { type: 'halfLifeSet'; months: number | null }
+  | { type: 'smoothSharesToggled' };
 
 export const initialState: AppState = {
   dataset: null,
@@ -113,6 +116,7 @@ export const initialState: AppState = {
   workability: [],
   requests: [],
   halfLifeMonths: null,
+  smoothShares: false,
 };
 
 /** The indicator that most likely holds population counts: the catalogue's, or a column named so. */
@@ -230,6 +234,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, requests: action.requests };
     case 'halfLifeSet':
       return { ...state, halfLifeMonths: action.months };
+    case 'smoothSharesToggled':
+      return { ...state, smoothShares: !state.smoothShares };
   }
 }
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { aggregateWards, groupOf } from '../model/aggregateWards';
 import { applyAreaMatches } from '../model/applyAreaMatches';
+import { applySmoothing } from '../model/applySmoothing';
 import type { Dataset } from '../model/createDataset';
 import { requestsPerWard } from '../model/fieldSignals';
 import { normaliseCode } from '../model/normaliseCode';
@@ -33,9 +34,13 @@ export function useRanking(state: AppState): Derived | null {
     const codes = state.dataset.wards.map((w) => w.code);
     return requestsPerWard(requests, codes, { asOf: new Date(), halfLifeMonths }).values;
   }, [state.dataset, requests, halfLifeMonths]);
-  const dataset = useMemo(
+  const withField = useMemo(
     () => (state.dataset ? withFieldColumns(applyAreaMatches(state.dataset, areaMatches), workabilityByCode, requestValues, CATALOGUE) : null),
     [state.dataset, areaMatches, workabilityByCode, requestValues],
+  );
+  const dataset = useMemo(
+    () => (withField && state.smoothShares ? applySmoothing(withField, populationId) : withField),
+    [withField, state.smoothShares, populationId],
   );
   const view = useMemo(
     () => (dataset && level === 'municipality' ? aggregateWards(dataset, populationId) : dataset),

@@ -18,6 +18,8 @@ export interface Dataset {
   values: ValueColumns;
   /** Per indicator id, the file's reason for a missing value ("<5", "-", "*"), aligned with the wards. */
   missing: Record<string, (string | null)[]>;
+  /** When shares are smoothed: the raw shares, per indicator id (see applySmoothing). */
+  rawValues?: Record<string, (number | null)[]>;
   /** Indices of the wards where CHW teams work today, with the team's name. */
   currentAreas: { index: number; team: string }[];
   joinReports: JoinReport[];

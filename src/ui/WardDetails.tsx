@@ -12,6 +12,8 @@ export interface WardDetailsProps {
   weights: Record<string, number>;
   values: Record<string, (number | null)[]>;
   missing: Record<string, (string | null)[]>;
+  /** When shares are smoothed, the raw ones: shown next to the smoothed value. */
+  rawValues: Record<string, (number | null)[]> | null;
   /** Need value per indicator id (0–1 except z-scores), null when missing. */
   need: Record<string, number | null>;
   onClose: () => void;
@@ -94,6 +96,7 @@ export function WardDetails(props: WardDetailsProps) {
                   {props.values[d.id][ward.index] === null
                     ? missingText(props.missing[d.id]?.[ward.index])
                     : formatValue(props.values[d.id][ward.index], d.unit)}
+                  {props.rawValues?.[d.id] && <span className="raw"> (raw {formatValue(props.rawValues[d.id][ward.index], d.unit)})</span>}
                 </td>
                 <td className="num">{e?.percentile === null || e === undefined ? '–' : Math.round(e.percentile * 100)}</td>
                 <td className="num">

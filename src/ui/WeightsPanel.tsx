@@ -9,6 +9,8 @@ export interface WeightsPanelProps {
   onToggleDirection: (id: string) => void;
   onMethod: (method: Method) => void;
   onReset: () => void;
+  /** Empirical Bayes smoothing of shares: on or off, and whether a population column allows it. */
+  smoothing?: { on: boolean; available: boolean; onToggle: () => void };
 }
 
 const NORMALISATIONS: { value: Exclude<Method, 'expo'>; label: string }[] = [
@@ -104,6 +106,12 @@ export function WeightsPanel(props: WeightsPanelProps) {
         </label>
         {method === 'expo' && <p className="hint">The exponential transform works on need ranks; normalisation does not apply.</p>}
       </div>
+      {props.smoothing && (
+        <label className="check smoothing">
+          <input type="checkbox" checked={props.smoothing.on} disabled={!props.smoothing.available} onChange={props.smoothing.onToggle} />
+          Smooth shares by population (empirical Bayes): small wards move toward the mean before ranking
+        </label>
+      )}
       <button type="button" onClick={props.onReset}>
         Reset weights
       </button>

@@ -40,4 +40,20 @@ describe.skipIf(skipReason !== null)('hot spots in Chromium', () => {
     expect(lines.slice(1).filter((l) => l.split(',')[column] === 'HH')).toHaveLength(count);
     expect(app.errors).toEqual([]);
   });
+
+  it('smoothing shares by population shows raw next to smoothed values and exports both', async () => {
+    const { page } = app;
+    await page.getByLabel(/Smooth shares by population/).check();
+    await page.locator('table.ranked tr[data-code="DEMO-A26"]').click();
+    const details = page.getByTestId('ward-details');
+    await expect.poll(() => details.locator('.raw').count()).toBeGreaterThan(0);
+    expect(await details.locator('.raw').first().textContent()).toMatch(/^ \(raw \d+\.\d %\)$/);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const text = await readFile((await (await download).path()) as string, 'utf8');
+    const header = text.split('\n').find((l) => !l.startsWith('#'))!.split(',');
+    expect(header).toContain('vt_share');
+    expect(header).toContain('vt_share_raw');
+    expect(app.errors).toEqual([]);
+  });
 });
