@@ -22,7 +22,10 @@ import { loadDemoDataset } from './loadDemoDataset';
 import { mapColouring } from './mapColouring';
 import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
-import { explainWard, themesFor } from './explainWard';
+import { comparisonOf, explainWard, themesFor } from './explainWard';
+import { comparisonTable } from '../model/compareWards';
+import { WardComparison } from '../ui/WardComparison';
+import { formatCsv } from '../io/formatCsv';
 import { runStability, type StabilityRun } from './runStability';
 import type { StabilityResult } from '../model/rankStability';
 import { StabilityPanel, type StabilitySettings } from '../ui/StabilityPanel';
@@ -64,6 +67,8 @@ export function App() {
   const [showMatcher, setShowMatcher] = useState(false);
   const [sideTab, setSideTab] = useState<'criteria' | 'plan' | 'field'>('criteria');
   const [hotspotAlpha, setHotspotAlpha] = useState<number | null>(null);
+  const [compared, setCompared] = useState<number[]>([]);
+  const [showComparison, setShowComparison] = useState(false);
   const [stabilitySettings, setStabilitySettings] = useState<StabilitySettings>({ draws: 1000, concentration: 50, topK: 20 });
   const [stability, setStability] = useState<{ prepared: unknown; weights: unknown; result: StabilityResult } | null>(null);
   const [stabilityProgress, setStabilityProgress] = useState<number | null>(null);
@@ -295,6 +300,13 @@ export function App() {
   );
   const hotspots = useMemo(() => (lisa ? Uint8Array.from(lisa.cluster, (c) => (c === 'HH' ? 1 : 0)) : null), [lisa]);
 
+  // Ward indices mean other wards in another dataset or level: the comparison starts again.
+  const wardList = view?.wards;
+  useEffect(() => {
+    setCompared([]);
+    setShowComparison(false);
+  }, [wardList]);
+
   // SVI-style flags: the 10 % neediest wards on each weighted criterion, in the details, the table and
   // the export. Unweighted context columns (population, …) are not flagged: they are not need.
   const flags = useMemo(
@@ -363,6 +375,11 @@ export function App() {
           <button type="button" onClick={() => setShowMatcher((v) => !v)} aria-expanded={showMatcher} disabled={!dataset}>
             CHW areas…
           </button>
+          {compared.length >= 2 && (
+            <button type="button" onClick={() => setShowComparison((v) => !v)} aria-expanded={showComparison}>
+              Compare ({compared.length})
+            </button>
+          )}
           <label className="format">
             <span className="visually-hidden">CSV format</span>
             <select
@@ -403,6 +420,19 @@ export function App() {
             onClose={() => setShowMatcher(false)}
           />
         </Suspense>
+      )}
+      {showComparison && view && derived && compared.length >= 2 && (
+        <div className="comparison-overlay">
+          <WardComparison
+            comparison={comparisonOf(view, derived, state.weights, compared)}
+            onRemove={(index) => setCompared((c) => c.filter((i) => i !== index))}
+            onExport={() => {
+              const table = comparisonTable(comparisonOf(view, derived, state.weights, compared));
+              downloadText(formatCsv(table.header, table.rows, { format: state.csvFormat }), csvFileName('chw-comparison', new Date()));
+            }}
+            onClose={() => setShowComparison(false)}
+          />
+        </div>
       )}
       {problems.length > 0 && <ProblemList problems={problems} onDismiss={() => setProblems([])} />}
 
@@ -583,6 +613,12 @@ export function App() {
                   explain={explainWard(view, derived, state.weights, flags, selectedWard.index)}
                   hereLabel={selectedWard.district}
                   themes={themesFor(view, selectedWard.index)}
+                  compare={{
+                    included: compared.includes(selectedWard.index),
+                    full: compared.length >= 4,
+                    onToggle: () =>
+                      setCompared((c) => (c.includes(selectedWard.index) ? c.filter((i) => i !== selectedWard.index) : [...c, selectedWard.index].slice(0, 4))),
+                  }}
                   onClose={() => dispatch({ type: 'wardSelected', index: null, focus: false })}
                   currentToggle={
                     state.level === 'ward' && dataset && (!currentSet.has(selectedWard.index) || isMarkedByHand(state.areaMatches, selectedWard.code))

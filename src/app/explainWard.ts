@@ -3,6 +3,8 @@ import { contributions } from '../model/contributions';
 import type { Dataset } from '../model/createDataset';
 import { medianOf, percentileOf } from '../model/needFlags';
 import type { Scored } from '../model/scoreInScope';
+import { compareWards, type Comparison } from '../model/compareWards';
+import type { Ranking } from '../model/rank';
 import { suggestThemes } from '../model/suggestThemes';
 import { formatValue } from '../ui/formatValue';
 import { THEMES } from './themes';
@@ -62,4 +64,39 @@ export function themesFor(view: Dataset, ward: number) {
         return `${name} ${formatValue(e.groupValue, d?.unit ?? '')} vs median ${formatValue(e.median, d?.unit ?? '')}`;
       }),
     }));
+}
+
+/** The side-by-side comparison of 2–4 wards: values, percentiles and points per criterion. */
+export function comparisonOf(
+  view: Dataset,
+  scored: Pick<Scored, 'prepared' | 'scores'> & { ranking: Ranking },
+  weights: Record<string, number>,
+  selected: readonly number[],
+): Comparison {
+  const n = view.wards.length;
+  const percentiles: Record<string, (number | null)[]> = {};
+  const points: Record<string, (number | null)[]> = {};
+  for (const d of view.indicators) {
+    percentiles[d.id] = new Array(n).fill(null);
+    points[d.id] = new Array(n).fill(null);
+  }
+  for (const ward of selected) {
+    const e = explainWard(view, scored, weights, {}, ward);
+    for (const d of view.indicators) {
+      percentiles[d.id][ward] = e[d.id].percentile;
+      points[d.id][ward] = e[d.id].points;
+    }
+  }
+  return compareWards(
+    {
+      wards: view.wards,
+      indicators: view.indicators.map((d) => ({ id: d.id, label: (d.shortLabel ?? d.label).en, unit: d.unit })),
+      values: view.values,
+      percentiles,
+      points,
+      scores: scored.scores.score,
+      ranks: scored.ranking.rank,
+    },
+    selected,
+  );
 }

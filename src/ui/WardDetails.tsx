@@ -30,6 +30,8 @@ export interface WardDetailsProps {
   >;
   /** The name of the ward's own area for "median here" (its municipality or district). */
   hereLabel: string | null;
+  /** Adding the ward to (or removing it from) the comparison of 2–4 wards. */
+  compare?: { included: boolean; full: boolean; onToggle: () => void };
   /** Action themes whose indicators deviate most from the area's median, with the numbers behind them. */
   themes: { id: string; label: string; action: string; evidence: string[] }[];
 }
@@ -53,6 +55,11 @@ export function WardDetails(props: WardDetailsProps) {
       {props.currentToggle && (
         <button type="button" className="mark-current" aria-pressed={props.currentToggle.marked} onClick={props.currentToggle.onToggle}>
           {props.currentToggle.marked ? 'Unmark as current CHW area' : 'Mark as current CHW area'}
+        </button>
+      )}
+      {props.compare && (
+        <button type="button" className="mark-current" onClick={props.compare.onToggle} disabled={!props.compare.included && props.compare.full}>
+          {props.compare.included ? 'Remove from comparison' : props.compare.full ? 'Comparison full (4 wards)' : 'Add to comparison'}
         </button>
       )}
       <p className="headline">
