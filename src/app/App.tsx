@@ -22,6 +22,8 @@ import { loadDemoDataset } from './loadDemoDataset';
 import { mapColouring } from './mapColouring';
 import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
+import { useScenarios } from './useScenarios';
+import { ScenarioPanel } from '../ui/ScenarioPanel';
 import { comparisonOf, explainWard, themesFor } from './explainWard';
 import { comparisonTable } from '../model/compareWards';
 import { WardComparison } from '../ui/WardComparison';
@@ -78,6 +80,8 @@ export function App() {
   const demoRequests = useRef<{ dataset: Dataset; requests: HelpRequest[] } | null>(null);
   const { dataset } = state;
   const derived = useRanking(state);
+  const scenarios = useScenarios(state, derived, dispatch, (found) => setProblems((p) => [...p, ...found]));
+
 
   // A stability result belongs to the scores it was drawn around; any change makes it stale.
   const stabilityNow =
@@ -249,13 +253,19 @@ export function App() {
       });
       columns.push({ header: `P(top ${stabilityNow.k})`, values: stabilityNow.topK.map((v) => (v === null ? null : `${Math.round(v * 100)} %`)) });
     }
+    if (scenarios.shift) {
+      columns.push({
+        header: `Shift vs ${scenarios.shift.name}`,
+        values: scenarios.shift.values.map((v) => (v === null ? null : v > 0 ? `▲ ${v}` : v < 0 ? `▼ ${-v}` : '=')),
+      });
+    }
     if (plan?.candidates && plan.expansion) {
       columns.push({ header: 'Ring', values: plan.expansion.ring });
       columns.push({ header: 'Distance (km)', values: plan.expansion.distanceKm.map((d) => (d === null ? null : d.toFixed(2))) });
       columns.push({ header: 'Borders', values: plan.expansion.bordersTeam });
     }
     return columns;
-  }, [sideTab, plan, stabilityNow]);
+  }, [sideTab, plan, stabilityNow, scenarios.shift]);
 
   const districts = useMemo(
     () => [...new Set(view?.wards.map((w) => w.district).filter((d): d is string => d !== null) ?? [])].sort(),
@@ -494,6 +504,7 @@ export function App() {
             onRun={startStability}
             onCancel={() => stabilityRun.current?.cancel()}
           />
+          <ScenarioPanel {...scenarios.panel} />
           </div>
           )}
           {sideTab === 'plan' && (

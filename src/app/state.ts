@@ -1,4 +1,5 @@
 import type { AreaMatch } from '../io/areaMatches';
+import type { ScenarioSettings } from '../io/scenarioJson';
 import type { WorkabilityEntry } from '../io/workabilityCsv';
 import type { HelpRequest } from '../model/fieldSignals';
 import { DEFAULT_CAPACITY, type CapacityParams } from '../model/plan';
@@ -86,7 +87,8 @@ export type Action =
   | { type: 'workabilitySet'; entries: WorkabilityEntry[] }
   | { type: 'requestsSet'; requests: HelpRequest[] }
   | { type: 'halfLifeSet'; months: number | null }
-  | { type: 'smoothSharesToggled' };
+  | { type: 'smoothSharesToggled' }
+  | { type: 'scenarioApplied'; settings: ScenarioSettings };
 
 export const initialState: AppState = {
   dataset: null,
@@ -236,6 +238,19 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, halfLifeMonths: action.months };
     case 'smoothSharesToggled':
       return { ...state, smoothShares: !state.smoothShares };
+    case 'scenarioApplied': {
+      // Indicators the scenario does not know keep their defaults; ones this dataset lacks are dropped.
+      const defaults = state.dataset ? defaultsOf(state.dataset) : { weights: {}, directions: {} };
+      const known = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([k]) => k in defaults.weights));
+      const { weights, directions, ...rest } = action.settings;
+      return {
+        ...state,
+        ...rest,
+        weights: { ...defaults.weights, ...(known(weights) as Record<string, number>) },
+        directions: { ...defaults.directions, ...(known(directions) as Record<string, Direction>) },
+        selected: null,
+      };
+    }
   }
 }
 
