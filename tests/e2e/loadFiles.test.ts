@@ -52,7 +52,7 @@ describe.skipIf(skipReason !== null)('opening files in Chromium', () => {
   it('a truncated GeoJSON is reported with its name and leaves the loaded dataset untouched', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Open files…' }).click();
-    await page.locator('input[type=file]').setInputFiles(files.broken);
+    await page.getByRole('region', { name: 'Open files' }).locator('input[type=file]').setInputFiles(files.broken);
     const panel = page.getByRole('region', { name: 'Open files' });
     await expect.poll(() => panel.getByText('broken.geojson').count()).toBeGreaterThan(0);
     expect(await panel.textContent()).toMatch(/broken\.geojson.*(JSON|json)/);
@@ -65,7 +65,7 @@ describe.skipIf(skipReason !== null)('opening files in Chromium', () => {
   it('boundaries and a Belgian-dialect CSV replace the dataset, joined on the detected key', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Open files…' }).click();
-    await page.locator('input[type=file]').setInputFiles([files.geojson, files.csv]);
+    await page.getByRole('region', { name: 'Open files' }).locator('input[type=file]').setInputFiles([files.geojson, files.csv]);
     const panel = page.getByRole('region', { name: 'Open files' });
     await expect.poll(() => panel.getByText('16 of 16 wards match a row in this file.').count()).toBe(1);
     expect(await panel.getByRole('combobox', { name: 'Ward code property' }).inputValue()).toBe('wijkcode');
@@ -97,7 +97,7 @@ describe.skipIf(skipReason !== null)('opening files in Chromium', () => {
     const { page } = app;
     await page.getByRole('slider', { name: 'Mean net taxable income per declaration' }).fill('3');
     await page.getByRole('button', { name: 'Open files…' }).click();
-    await page.locator('input[type=file]').setInputFiles(files.extra);
+    await page.getByRole('region', { name: 'Open files' }).locator('input[type=file]').setInputFiles(files.extra);
     const panel = page.getByRole('region', { name: 'Open files' });
     await expect.poll(() => panel.getByText('16 of 16 wards match a row in this file.').count()).toBe(1);
     await page.getByRole('button', { name: 'Apply' }).click();

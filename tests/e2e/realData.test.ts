@@ -27,7 +27,7 @@ describe.skipIf(skipReason !== null || sectors.skip || households.skip)(`Statbel
   it('the 1,608 sectors of the CHW cities and Statbel\'s households file load, join and rank', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Open files…' }).click();
-    await page.locator('input[type=file]').setInputFiles([sectors.path, households.path]);
+    await page.getByRole('region', { name: 'Open files' }).locator('input[type=file]').setInputFiles([sectors.path, households.path]);
     const panel = page.getByRole('region', { name: 'Open files' });
     // Statbel writes CD_STAT_SECTOR without the trailing "-" that CD_SECTOR has; 67 sectors have no row.
     await expect.poll(() => panel.getByText('1541 of 1608 wards match a row in this file.').count(), { timeout: 30_000 }).toBe(1);
