@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { areaMatchSchema, type AreaMatch } from '../io/areaMatches';
+import { isQuotaExceeded, messageOf } from './storageError';
 
 /** The part of the Web Storage API the store uses; localStorage in the browser, a fake in tests. */
 export interface StorageLike {
@@ -100,16 +101,4 @@ export function clearMatches(storage: StorageLike | null, datasetId: string): st
   } catch (error) {
     return `saved matches could not be removed: ${messageOf(error)}`;
   }
-}
-
-// Browsers disagree on the name: QuotaExceededError (code 22) in most, NS_ERROR_DOM_QUOTA_REACHED
-// (code 1014) in old Firefox.
-function isQuotaExceeded(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { name, code } = error as { name?: unknown; code?: unknown };
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

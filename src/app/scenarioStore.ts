@@ -1,5 +1,6 @@
 import { parseScenarios, toScenarioFile, type Scenario } from '../io/scenarioJson';
 import type { StorageLike } from './matchStore';
+import { isQuotaExceeded, messageOf } from './storageError';
 
 /** What loadScenarios found: the scenarios, and why there are none when something was wrong. */
 export interface LoadedScenarios {
@@ -52,16 +53,4 @@ export function saveScenarios(storage: StorageLike | null, datasetName: string, 
     if (isQuotaExceeded(error)) return "the browser's storage is full: the scenarios were not saved; export them to keep them";
     return `the scenarios could not be saved: ${messageOf(error)}`;
   }
-}
-
-// Browsers disagree on the name: QuotaExceededError (code 22) in most, NS_ERROR_DOM_QUOTA_REACHED
-// (code 1014) in old Firefox.
-function isQuotaExceeded(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { name, code } = error as { name?: unknown; code?: unknown };
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

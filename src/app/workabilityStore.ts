@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { helpRequestSchema } from '../io/requestsCsv';
 import { workabilityEntrySchema, type WorkabilityEntry } from '../io/workabilityCsv';
 import type { HelpRequest } from '../model/fieldSignals';
+import { isQuotaExceeded, messageOf } from './storageError';
 
 /** The IndexedDB database and object store that hold workability entries and help requests. */
 export const FIELD_INPUT_DB = 'chw-planner';
@@ -111,16 +112,4 @@ async function save(kind: Kind, datasetId: string, entries: readonly unknown[], 
     if (isQuotaExceeded(error)) return `the browser's storage is full: the ${noun} were not saved; export them as CSV to keep them`;
     return `the ${noun} could not be saved (${messageOf(error)}); export them as CSV to keep them`;
   }
-}
-
-// Browsers disagree on the name: QuotaExceededError (code 22) in most, NS_ERROR_DOM_QUOTA_REACHED
-// (code 1014) in old Firefox.
-function isQuotaExceeded(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { name, code } = error as { name?: unknown; code?: unknown };
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
