@@ -624,6 +624,7 @@ export function App() {
                   explain={explainWard(view, derived, state.weights, flags, selectedWard.index)}
                   hereLabel={selectedWard.district}
                   themes={themesFor(view, selectedWard.index)}
+                  onPrint={() => window.print()}
                   compare={{
                     included: compared.includes(selectedWard.index),
                     full: compared.length >= 4,
@@ -669,6 +670,16 @@ export function App() {
         </main>
       ) : (
         <main className="empty">{loading ? <p>Loading the demo data…</p> : <p>No dataset loaded. Open files to start.</p>}</main>
+      )}
+      {selectedWard && (
+        <p className="print-only print-footer">
+          Ward profile printed {new Date().toLocaleDateString('en-GB')} from chw-planner · {view?.name}
+          {dataset?.attribution ? ` · ${dataset.attribution}` : ''} · method: {state.method}, weights:{' '}
+          {Object.entries(state.weights)
+            .filter(([, w]) => w > 0)
+            .map(([id, w]) => `${id} ${w}`)
+            .join(', ')}
+        </p>
       )}
       <footer className="bottom">
         {dataset?.synthetic

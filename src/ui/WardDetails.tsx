@@ -30,6 +30,8 @@ export interface WardDetailsProps {
   >;
   /** The name of the ward's own area for "median here" (its municipality or district). */
   hereLabel: string | null;
+  /** Prints the ward profile (browser print to PDF); absent where printing does not apply. */
+  onPrint?: () => void;
   /** Adding the ward to (or removing it from) the comparison of 2–4 wards. */
   compare?: { included: boolean; full: boolean; onToggle: () => void };
   /** Action themes whose indicators deviate most from the area's median, with the numbers behind them. */
@@ -55,6 +57,11 @@ export function WardDetails(props: WardDetailsProps) {
       {props.currentToggle && (
         <button type="button" className="mark-current" aria-pressed={props.currentToggle.marked} onClick={props.currentToggle.onToggle}>
           {props.currentToggle.marked ? 'Unmark as current CHW area' : 'Mark as current CHW area'}
+        </button>
+      )}
+      {props.onPrint && (
+        <button type="button" className="mark-current print-profile" onClick={props.onPrint}>
+          Print profile
         </button>
       )}
       {props.compare && (
