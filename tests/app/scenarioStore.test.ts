@@ -3,23 +3,8 @@ import type { StorageLike } from '../../src/app/matchStore';
 import { loadScenarios, saveScenarios, SCENARIO_STORE_PREFIX, scenarioStoreKey } from '../../src/app/scenarioStore';
 import type { Scenario } from '../../src/io/scenarioJson';
 import { DEFAULT_CAPACITY } from '../../src/model/plan';
+import { FakeStorage } from './fakeStorage';
 
-/** localStorage in memory; `quota` (characters over all values) makes setItem throw as browsers do. */
-class FakeStorage implements StorageLike {
-  readonly items = new Map<string, string>();
-  constructor(private readonly quota = Infinity) {}
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    const used = [...this.items].reduce((n, [k, v]) => n + (k === key ? 0 : v.length), 0);
-    if (used + value.length > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 function scenario(name: string, weight = 1): Scenario {
   return {
