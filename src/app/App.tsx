@@ -324,6 +324,16 @@ export function App() {
     [derived, state.weights],
   );
 
+  // The selected ward's explanation scans every ward (medians, percentiles): computed when the
+  // ward, its scores or the weights change, not on every render.
+  const selectedExplanation = useMemo(() => {
+    if (!view || !derived || state.selected === null || !view.wards[state.selected]) return null;
+    return {
+      explain: explainWard(view, derived, state.weights, flags, state.selected),
+      themes: themesFor(view, state.selected),
+    };
+  }, [view, derived, state.weights, flags, state.selected]);
+
   const groupNoun = dataset?.wards.some((w) => w.municipality !== null) ? 'municipalities' : 'districts';
   const onExport = () => {
     if (!view || !derived) return;
@@ -621,9 +631,9 @@ export function App() {
                       return [id, column.has[selectedWard.index] ? column.need[selectedWard.index] : null];
                     }),
                   )}
-                  explain={explainWard(view, derived, state.weights, flags, selectedWard.index)}
+                  explain={selectedExplanation?.explain ?? {}}
                   hereLabel={selectedWard.district}
-                  themes={themesFor(view, selectedWard.index)}
+                  themes={selectedExplanation?.themes ?? []}
                   onPrint={() => window.print()}
                   compare={{
                     included: compared.includes(selectedWard.index),
