@@ -40,6 +40,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/{model,io,app,cli}/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setup/fastCheck.ts'],
           // Some tests read all of Belgium or draw rank-stability samples; on 2 busy cores they
           // need more than the default 5 s.
           testTimeout: 30_000,
