@@ -45,6 +45,32 @@ describe('adjacency', () => {
     expect(symmetric(lists)).toBe(true);
   });
 
+  it("adjacency(geometry, wardCount, 'queen') adds the wards touching at a corner", () => {
+    const queen = adjacency(grid(4, 4), 16, 'queen');
+    expect(queen[0]).toEqual([1, 4, 5]);
+    expect(queen[5]).toEqual([0, 1, 2, 4, 6, 8, 9, 10]);
+    expect(queen[15]).toEqual([10, 11, 14]);
+    expect(symmetric(queen)).toBe(true);
+    // Two squares meeting at one corner only: queen neighbours, not rook neighbours.
+    const corner: Areas = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: 0, properties: {}, geometry: { type: 'Polygon', coordinates: [square(0, 0, 1, 1)] } },
+        { type: 'Feature', id: 1, properties: {}, geometry: { type: 'Polygon', coordinates: [square(1, 1, 2, 2)] } },
+      ],
+    };
+    expect(adjacency(corner, 2, 'queen')).toEqual([[1], [0]]);
+    expect(adjacency(corner, 2)).toEqual([[], []]);
+  });
+
+  it("adjacencyFromTopology(topology, objectName, ids, wardCount, 'queen') reads corners from a quantized topology too", () => {
+    const quantized = topology({ cells: grid(3, 3) }, 1e5) as unknown as Topology;
+    expect(quantized.transform).toBeDefined();
+    const queen = adjacencyFromTopology(quantized, 'cells', Array.from({ length: 9 }, (_, i) => i), 9, 'queen');
+    expect(queen[4]).toEqual([0, 1, 2, 3, 5, 6, 7, 8]);
+    expect(queen[0]).toEqual([1, 3, 4]);
+  });
+
   it('adjacency(geometry, wardCount) gives [] to wards without geometry', () => {
     const g = grid(2, 1) as Areas;
     g.features.push({ type: 'Feature', id: 2, properties: {}, geometry: null });
