@@ -1,5 +1,7 @@
 import { random } from './random';
 
+const PROGRESS_EVERY = 256;
+
 /** A LISA quadrant: a high ward among high neighbours (HH), low among low (LL), or an outlier (HL, LH). */
 export type LisaCluster = 'HH' | 'LL' | 'HL' | 'LH';
 
@@ -10,6 +12,8 @@ export interface LocalMoranOptions {
   seed: number;
   /** Significance level: a ward gets a cluster only when its pseudo p-value is at most this. */
   alpha: number;
+  /** Called every 256 valued wards, and once at the end, with the number of wards done (of values.length). */
+  onProgress?: (done: number) => void;
 }
 
 export interface LocalMoran {
@@ -50,7 +54,7 @@ export function localMoran(
   neighbours: readonly (readonly number[])[],
   options: LocalMoranOptions,
 ): LocalMoran {
-  const { permutations, seed, alpha } = options;
+  const { permutations, seed, alpha, onProgress } = options;
   const wardCount = values.length;
   if (neighbours.length !== wardCount) throw new Error(`invalid neighbours: ${neighbours.length} lists for ${wardCount} values`);
   if (!Number.isInteger(permutations) || permutations < 1) throw new Error(`invalid permutations: ${permutations}`);
@@ -92,6 +96,8 @@ export function localMoran(
 
   for (let o = 0; o < n; o++) {
     const i = wardOf[o];
+    // Wards are tested in index order, so every ward before i is done.
+    if (o > 0 && o % PROGRESS_EVERY === 0) onProgress?.(i);
     const zi = zs[o];
     out.z[i] = zi;
     let k = 0;
@@ -139,5 +145,6 @@ export function localMoran(
     out.p[i] = p;
     if (p <= alpha && lag !== 0) out.cluster[i] = zi > 0 ? (lag > 0 ? 'HH' : 'HL') : lag > 0 ? 'LH' : 'LL';
   }
+  onProgress?.(wardCount);
   return out;
 }

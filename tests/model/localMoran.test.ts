@@ -102,6 +102,23 @@ describe('localMoran', () => {
     expect(c.p).not.toEqual(a.p);
   });
 
+  it('localMoran(values, neighbours, { onProgress }) reports the wards done every 256 valued wards and at the end', () => {
+    // Every fifth ward (0, 5, 10, …) has no value, so valued ward o (counting from 0) is ward 5·o/4 + 1 when
+    // 4 divides o: valued wards 256, 512, 768 and 1024 are wards 321, 641, 961 and 1281, and when each is
+    // reached all wards below it are done.
+    const grid = Array.from({ length: 1600 }, (_, i) => (i % 5 === 0 ? null : (i * 7) % 11));
+    const done: number[] = [];
+    const withProgress = localMoran(grid, rookGrid(40, 40), { permutations: 9, seed: 2, alpha: 0.05, onProgress: (d) => done.push(d) });
+    expect(done).toEqual([321, 641, 961, 1281, 1600]);
+    expect(withProgress).toEqual(localMoran(grid, rookGrid(40, 40), { permutations: 9, seed: 2, alpha: 0.05 }));
+  });
+
+  it('localMoran(values, neighbours, { onProgress }) reports once when there are few wards', () => {
+    const done: number[] = [];
+    localMoran(values, neighbours, { ...options, onProgress: (d) => done.push(d) });
+    expect(done).toEqual([9]);
+  });
+
   it('localMoran(values, neighbours) ignores neighbours without a value and nulls wards left alone', () => {
     const { I, z, p, cluster } = localMoran([1, null, 3, 5], [[1], [0, 2], [1, 3, 3, 2], [2]], options);
     expect(I[0]).toBeNull();
