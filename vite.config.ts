@@ -38,7 +38,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/{model,io,app,cli}/**/*.test.ts'],
+          include: ['tests/{model,io,app,cli,map}/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/setup/fastCheck.ts'],
           // Some tests read all of Belgium or draw rank-stability samples; on 2 busy cores they

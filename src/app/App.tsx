@@ -20,11 +20,14 @@ import { downloadText } from './download';
 import { exportRanking } from './exportRanking';
 import { loadDemoDataset } from './loadDemoDataset';
 import { mapColouring } from './mapColouring';
+import { shiftColouring } from './shiftColouring';
+import { stabilityBadges } from './stabilityBadges';
+import { centroids } from '../model/centroids';
 import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
-import { useScenarios } from './useScenarios';
+import { useScenarios, type RankShift } from './useScenarios';
 import { ScenarioPanel } from '../ui/ScenarioPanel';
-import { comparisonOf, explainWard, themesFor } from './explainWard';
+import { comparisonOf, explainWard, themesFor, themesForGroup } from './explainWard';
 import { comparisonTable } from '../model/compareWards';
 import { WardComparison } from '../ui/WardComparison';
 import { formatCsv } from '../io/formatCsv';
@@ -32,7 +35,8 @@ import { runStability, type StabilityRun } from './runStability';
 import type { StabilityResult } from '../model/rankStability';
 import { StabilityPanel, type StabilitySettings } from '../ui/StabilityPanel';
 import { needFlags } from '../model/needFlags';
-import { localMoran } from '../model/localMoran';
+import type { LocalMoran } from '../model/localMoran';
+import { runHotspots } from './runHotspots';
 import { computePlan, planGeometry } from '../model/computePlan';
 import { FieldPanel } from './FieldPanel';
 import { planColumns } from '../model/planColumns';
@@ -57,6 +61,9 @@ declare global {
 const LoadData = lazy(() => import('./LoadData').then((m) => ({ default: m.LoadData })));
 const AreaMatching = lazy(() => import('./AreaMatching').then((m) => ({ default: m.AreaMatching })));
 
+/** The map's colour-by choice for the rank shift of a scenario comparison. */
+const RANK_SHIFT = 'rank-shift';
+
 /** Colour class of wards outside the area filter (see src/map/style.ts). */
 const OUTSIDE_CLASS = -2;
 
@@ -69,6 +76,8 @@ export function App() {
   const [showMatcher, setShowMatcher] = useState(false);
   const [sideTab, setSideTab] = useState<'criteria' | 'plan' | 'field'>('criteria');
   const [hotspotAlpha, setHotspotAlpha] = useState<number | null>(null);
+  const [showFlags, setShowFlags] = useState(false);
+  const [showBadges, setShowBadges] = useState(true);
   const [compared, setCompared] = useState<number[]>([]);
   const [showComparison, setShowComparison] = useState(false);
   const [stabilitySettings, setStabilitySettings] = useState<StabilitySettings>({ draws: 1000, concentration: 50, topK: 20 });
@@ -152,6 +161,12 @@ export function App() {
   }, [dataset]);
 
   const colourIndicator = view?.indicators.find((d) => d.id === state.colourBy) ?? null;
+  // Colouring by rank shift needs a scenario comparison; when it closes, the map goes back to the score.
+  const shift = state.colourBy === RANK_SHIFT ? scenarios.shift : null;
+  const comparisonOpen = scenarios.shift !== null;
+  useEffect(() => {
+    if (state.colourBy === RANK_SHIFT && !comparisonOpen) dispatch({ type: 'colourBySet', colourBy: 'score' });
+  }, [state.colourBy, comparisonOpen]);
   const inSelection = useMemo(() => {
     if (!view || !derived?.selection) return null;
     const inside = new Uint8Array(view.wards.length);
@@ -161,7 +176,9 @@ export function App() {
   const colouring = useMemo(() => {
     if (!view || !derived) return null;
     const outside = (values: readonly (number | null)[]) => (inSelection ? values.map((v, i) => (inSelection[i] ? v : null)) : values);
-    const result = colourIndicator
+    const result = shift
+      ? shiftColouring(shift.values)
+      : colourIndicator
       ? mapColouring(
           outside(view.values[colourIndicator.id]),
           state.directions[colourIndicator.id] ?? colourIndicator.direction,
@@ -179,7 +196,7 @@ export function App() {
       else if (result.classes[i] === -1) noData++;
     });
     return { ...result, noData };
-  }, [view, derived, inSelection, colourIndicator, state.directions, state.classification, state.classCount, state.palette]);
+  }, [view, derived, inSelection, shift, colourIndicator, state.directions, state.classification, state.classCount, state.palette]);
 
   const focusBounds = useMemo(() => {
     if (!view || !inSelection) return null;
@@ -255,7 +272,7 @@ export function App() {
     }
     if (scenarios.shift) {
       columns.push({
-        header: `Shift vs ${scenarios.shift.name}`,
+        header: `Rank shift (${scenarios.shift.name})`,
         values: scenarios.shift.values.map((v) => (v === null ? null : v > 0 ? `▲ ${v}` : v < 0 ? `▼ ${-v}` : '=')),
       });
     }
@@ -295,19 +312,46 @@ export function App() {
         d.scores.score[index] === null && d.selection && !d.selection.includes(index)
           ? 'Outside the selected area'
           : `Score ${formatScore(d.scores.score[index])} · rank ${d.ranking.rank[index] ?? '–'} of ${d.ranking.scored}`,
+        ...overlayLines(overlays.current, index),
       ],
     };
   }, []);
 
 
-  // Hot spots of the score: local Moran's I over shared-border neighbours, 499 permutations.
-  const lisa = useMemo(
-    () =>
-      hotspotAlpha !== null && derived && geometryForPlan
-        ? localMoran(derived.scores.score, geometryForPlan.neighbours, { permutations: 499, seed: 1, alpha: hotspotAlpha })
-        : null,
-    [hotspotAlpha, derived, geometryForPlan],
+  // Hot spots of the score: local Moran's I over queen neighbours (a shared border or corner), 499 permutations, in a worker
+  // (a second or two for Belgium). A result belongs to the scores, borders and alpha it was run on; it
+  // is keyed on the scores rather than `derived`, which is a new object on every render.
+  // hotspotProgress is the number of wards done (of the score's length) while a run is under way, else null.
+  const hotspotScores = derived?.scores.score ?? null;
+  const hotspotNeighbours = geometryForPlan?.queen ?? null;
+  const [hotspotRun, setHotspotRun] = useState<{ scores: typeof hotspotScores; neighbours: typeof hotspotNeighbours; alpha: number; result: LocalMoran } | null>(
+    null,
   );
+  const [hotspotProgress, setHotspotProgress] = useState<number | null>(null);
+  useEffect(() => {
+    if (hotspotAlpha === null || !hotspotScores || !hotspotNeighbours) return;
+    const run = runHotspots(hotspotScores, hotspotNeighbours, { permutations: 499, seed: 1, alpha: hotspotAlpha });
+    let current = true;
+    setHotspotProgress(0);
+    run.onProgress(setHotspotProgress);
+    run.promise
+      .then((result) => setHotspotRun({ scores: hotspotScores, neighbours: hotspotNeighbours, alpha: hotspotAlpha, result }))
+      .catch((error: unknown) => {
+        if ((error as { name?: string }).name !== 'AbortError') setProblems((p) => [...p, { file: 'hot spots', row: null, column: null, message: String(error), severity: 'error' }]);
+      })
+      .finally(() => {
+        if (current) setHotspotProgress(null);
+      });
+    return () => {
+      current = false;
+      run.cancel();
+      setHotspotProgress(null);
+    };
+  }, [hotspotAlpha, hotspotScores, hotspotNeighbours]);
+  const lisa =
+    hotspotRun && hotspotRun.scores === hotspotScores && hotspotRun.neighbours === hotspotNeighbours && hotspotRun.alpha === hotspotAlpha
+      ? hotspotRun.result
+      : null;
   const hotspots = useMemo(() => (lisa ? Uint8Array.from(lisa.cluster, (c) => (c === 'HH' ? 1 : 0)) : null), [lisa]);
 
   // Ward indices mean other wards in another dataset or level: the comparison starts again.
@@ -324,6 +368,35 @@ export function App() {
     [derived, state.weights],
   );
 
+  // On the map: flags as hatching, wards entering or leaving the compared top k as outlines, and
+  // rank-stability badges at ward centres.
+  const flagOverlay = useMemo(() => {
+    if (!showFlags || !view) return null;
+    const counts = new Uint8Array(view.wards.length);
+    for (const column of Object.values(flags)) for (let i = 0; i < counts.length; i++) counts[i] += column[i] ?? 0;
+    return counts;
+  }, [showFlags, view, flags]);
+  const topChange = useMemo(() => {
+    if (!shift || !view) return null;
+    const change = new Int8Array(view.wards.length);
+    for (const i of shift.entered) change[i] = 1;
+    for (const i of shift.left) change[i] = -1;
+    return change;
+  }, [shift, view]);
+  const wantCentres = stabilityNow !== null;
+  const centres = useMemo(() => (view && wantCentres ? centroids(view.geometry, view.wards.length) : null), [view, wantCentres]);
+  const badges = useMemo(
+    () => (showBadges && stabilityNow && centres ? stabilityBadges(stabilityNow.topK, centres) : null),
+    [showBadges, stabilityNow, centres],
+  );
+
+  // What the hover text says about the overlays, read when the pointer moves.
+  const overlays = useRef<Overlays>({ shift: null, flagged: null });
+  overlays.current = {
+    shift,
+    flagged: flagOverlay && derived ? (i) => derived.prepared.ids.filter((id) => flags[id]?.[i] === 1).map((id) => shortLabel(view, id)) : null,
+  };
+
   // The selected ward's explanation scans every ward (medians, percentiles): computed when the
   // ward, its scores or the weights change, not on every render.
   const selectedExplanation = useMemo(() => {
@@ -338,12 +411,14 @@ export function App() {
   const onExport = () => {
     if (!view || !derived) return;
     const now = new Date();
-    const scopeNote =
+    const shiftNote = scenarios.shift ? `rank_shift: ${scenarios.shift.name}, positive = moved up` : null;
+    const areaNote =
       state.areaFilter.length > 0
         ? `selection: ${state.areaFilter.map((c) => areas.find((a) => a.code === c)?.name ?? c).join(', ')}; ${
             state.scope === 'selection' ? 'scored among the selected wards only; rank_all is the rank among all wards' : 'national scores; rank is within the selection, rank_all among all wards'
           }`
-        : undefined;
+        : null;
+    const scopeNote = [areaNote, shiftNote].filter((n) => n !== null).join('; ') || undefined;
     // The plan goes into every export, computed now if no panel needed it yet.
     const planned = plan ?? computePlan(view, derived.scores.score, planGeometry(view), planSettings);
     const notesByCode = new Map(state.workability.map((e) => [e.code, e.note]));
@@ -366,6 +441,11 @@ export function App() {
         { header: 'hotspot_cluster', values: lisa.cluster },
         { header: 'hotspot_p', values: lisa.p.map((v) => (v === null ? null : Number(v.toFixed(4)))) },
       );
+    }
+    if (scenarios.shift) {
+      const { values, entered, left, k } = scenarios.shift;
+      const change = view.wards.map((w) => (entered.includes(w.index) ? `enters top ${k}` : left.includes(w.index) ? `leaves top ${k}` : null));
+      extras.push({ header: 'rank_shift', values }, { header: 'top_k_change', values: change });
     }
     for (const [id, raw] of Object.entries(view.rawValues ?? {})) extras.push({ header: `${id}_raw`, values: raw });
     const flaggedIds = view.wards.map((w) => derived.prepared.ids.filter((id) => flags[id]?.[w.index] === 1));
@@ -445,9 +525,10 @@ export function App() {
         <div className="comparison-overlay">
           <WardComparison
             comparison={comparisonOf(view, derived, state.weights, compared)}
+            themes={themesForGroup(view, compared)}
             onRemove={(index) => setCompared((c) => c.filter((i) => i !== index))}
             onExport={() => {
-              const table = comparisonTable(comparisonOf(view, derived, state.weights, compared));
+              const table = comparisonTable(comparisonOf(view, derived, state.weights, compared), themesForGroup(view, compared));
               downloadText(formatCsv(table.header, table.rows, { format: state.csvFormat }), csvFileName('chw-comparison', new Date()));
             }}
             onClose={() => setShowComparison(false)}
@@ -506,7 +587,7 @@ export function App() {
             progress={stabilityProgress}
             status={
               stabilityNow
-                ? `${stabilityNow.draws} draws around the current weights: see the table's stability columns.`
+                ? `${stabilityNow.draws} draws around the current weights: see the table's stability columns and the badges on the map.`
                 : stability
                   ? 'The weights or data changed since the last run: run it again.'
                   : null
@@ -539,6 +620,7 @@ export function App() {
                     wardName={(i) => view.wards[i].name}
                     selected={selected}
                     onSelectWard={(index) => dispatch({ type: 'wardSelected', index, focus: true })}
+                    themesOf={(t) => themesForGroup(view, plan.plan?.teams[t]?.wards ?? [])}
                   />
                 </>
               )}
@@ -578,6 +660,13 @@ export function App() {
               onToggleDistricts={() => dispatch({ type: 'districtsToggled' })}
               hotspotAlpha={hotspotAlpha}
               onHotspotAlpha={setHotspotAlpha}
+              hotspotProgress={hotspotProgress === null || !derived ? null : hotspotProgress / Math.max(1, derived.scores.score.length)}
+              shiftName={scenarios.shift?.name ?? null}
+              showFlags={showFlags}
+              onToggleFlags={() => setShowFlags((v) => !v)}
+              stabilityReady={stabilityNow !== null}
+              showBadges={showBadges}
+              onToggleBadges={() => setShowBadges((v) => !v)}
             />
             <div className="map-stage">
               <ChoroplethMap
@@ -593,6 +682,9 @@ export function App() {
                 teams={sideTab === 'plan' ? (plan?.teams ?? null) : null}
                 rings={plan?.rings ?? null}
                 hotspots={hotspots}
+                flags={flagOverlay}
+                topChange={topChange}
+                badges={badges}
                 showCurrentAreas={state.showCurrentAreas}
                 showDistricts={state.showDistricts}
                 attribution={view.attribution ?? ''}
@@ -603,7 +695,13 @@ export function App() {
                 }}
               />
               <Legend
-                title={colourIndicator ? colourIndicator.label.en : 'Priority score (0–100, higher = more need)'}
+                title={
+                  shift
+                    ? `Rank shift, ${shift.name}`
+                    : colourIndicator
+                      ? colourIndicator.label.en
+                      : 'Priority score (0–100, higher = more need)'
+                }
                 entries={colouring.legend}
                 noDataCount={colouring.noData}
                 showCurrentAreas={state.showCurrentAreas && view.currentAreas.length > 0}
@@ -611,6 +709,9 @@ export function App() {
                 showTeams={sideTab === 'plan' && (plan?.plan?.teams.length ?? 0) > 0}
                 rings={plan?.candidates ? state.expansion : 0}
                 hotspots={hotspots ? hotspots.reduce((n, h) => n + h, 0) : null}
+                flags={flagOverlay !== null}
+                topChange={shift ? { k: shift.k, entered: shift.entered.length, left: shift.left.length } : null}
+                badges={badges ? { k: stabilityNow?.k ?? 0, counts: badgeCounts(badges) } : null}
               />
               {selectedWard && (
                 <WardDetails
@@ -699,6 +800,36 @@ export function App() {
       </footer>
     </div>
   );
+}
+
+function badgeCounts(badges: ReturnType<typeof stabilityBadges>): [number, number, number] {
+  const counts: [number, number, number] = [0, 0, 0];
+  for (const f of badges.features) counts[f.properties.level - 1]++;
+  return counts;
+}
+
+/** What the overlays add to a ward's hover text. */
+interface Overlays {
+  shift: RankShift | null;
+  flagged: ((index: number) => string[]) | null;
+}
+
+function overlayLines({ shift, flagged }: Overlays, index: number): string[] {
+  const lines: string[] = [];
+  const moved = shift?.values[index];
+  if (shift && moved !== undefined) {
+    const change = moved === null ? 'unranked on one side' : moved > 0 ? `up ${moved}` : moved < 0 ? `down ${-moved}` : 'same rank';
+    const top = shift.entered.includes(index) ? `, enters the top ${shift.k}` : shift.left.includes(index) ? `, leaves the top ${shift.k}` : '';
+    lines.push(`Rank shift: ${change}${top}`);
+  }
+  const names = flagged?.(index) ?? [];
+  if (names.length > 0) lines.push(`Flagged: ${names.join(', ')}`);
+  return lines;
+}
+
+function shortLabel(view: Dataset | null, id: string): string {
+  const d = view?.indicators.find((x) => x.id === id);
+  return d ? (d.shortLabel ?? d.label).en : id;
 }
 
 function snapshot(state: AppState, derived: ReturnType<typeof useRanking>) {

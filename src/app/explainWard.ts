@@ -44,15 +44,36 @@ export function explainWard(
   );
 }
 
+/** How a suggested theme is shown: its label, the action it proposes and the numbers behind it. */
+export interface ThemeDisplay {
+  id: string;
+  label: string;
+  action: string;
+  evidence: string[];
+}
+
 /**
  * The action themes that fit one ward best: those whose indicators deviate most, in the theme's
  * direction, from the median of the ward's own area (all wards when it has none), with the numbers.
  */
-export function themesFor(view: Dataset, ward: number) {
-  const group = groupOf(view.wards[ward]);
-  const reference = view.wards.filter((w) => group === null || groupOf(w) === group).map((w) => w.index);
+export function themesFor(view: Dataset, ward: number): ThemeDisplay[] {
+  return themesForGroup(view, [ward]);
+}
+
+/**
+ * The action themes that fit a group of wards best (a comparison, a proposed team): the group's mean
+ * against the city median, as suggestThemes computes it; the top three, with the numbers. The city is
+ * every ward of the municipalities the group lies in, or all wards when the dataset has no
+ * municipalities (a single city such as the demo, whose districts are parts of it).
+ * themesForGroup(view, [3, 4]) -> [{ id: 'increased-reimbursement', …, evidence: ['VT share 28.0 % (mean of 2 wards) vs city median 16.0 %'] }, …]
+ */
+export function themesForGroup(view: Dataset, wards: readonly number[]): ThemeDisplay[] {
+  const members = [...new Set(wards)];
+  // The city: the municipalities the group lies in; a dataset without municipalities is one city.
+  const cities = new Set(members.map((i) => view.wards[i].municipality).filter((m) => m !== null));
+  const reference = view.wards.filter((w) => cities.size === 0 || (w.municipality !== null && cities.has(w.municipality))).map((w) => w.index);
   const units = new Map(view.indicators.map((d) => [d.id, d]));
-  return suggestThemes(THEMES, view.values, [ward], reference)
+  return suggestThemes(THEMES, view.values, members, reference)
     .slice(0, 3)
     .map((s) => ({
       id: s.theme.id,
@@ -61,9 +82,18 @@ export function themesFor(view: Dataset, ward: number) {
       evidence: s.evidence.map((e) => {
         const d = units.get(e.id);
         const name = d ? (d.shortLabel ?? d.label).en : e.id;
-        return `${name} ${formatValue(e.groupValue, d?.unit ?? '')} vs median ${formatValue(e.median, d?.unit ?? '')}`;
+        const unit = d?.unit ?? '';
+        return `${name} ${formatValue(e.groupValue, unit)}${meanOf(view.values[e.id], members)} vs city median ${formatValue(e.median, unit)}`;
       }),
     }));
+}
+
+/** " (mean of 3 wards)" for a group, " (mean of 2 of 3 wards)" when one has no value; "" for one ward. */
+function meanOf(column: readonly (number | null)[], wards: readonly number[]): string {
+  if (wards.length < 2) return '';
+  // Counted as suggestThemes counts: the finite values.
+  const present = wards.filter((i) => Number.isFinite(column[i] ?? NaN)).length;
+  return present === wards.length ? ` (mean of ${present} wards)` : ` (mean of ${present} of ${wards.length} wards)`;
 }
 
 /** The side-by-side comparison of 2–4 wards: values, percentiles and points per criterion. */

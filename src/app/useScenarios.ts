@@ -4,38 +4,49 @@ import { csvFileName } from '../io/csvFileName';
 import type { Problem } from '../io/problem';
 import { formatScenarios, parseScenarios, type Scenario } from '../io/scenarioJson';
 import { compareRankings } from '../model/compareRankings';
-import { prepare } from '../model/prepare';
-import { rank } from '../model/rank';
-import { score } from '../model/score';
 import type { ScenarioComparison, ScenarioPanelProps } from '../ui/ScenarioPanel';
 import { downloadText } from './download';
 import { browserStorage } from './matchStore';
 import { loadScenarios, saveScenarios } from './scenarioStore';
-import type { Action, AppState } from './state';
+import { reduce, type Action, type AppState } from './state';
+import { rankSettings } from './derive';
 import type { Derived } from './useRanking';
 
-const TOP_K = 20;
+/** Rank changes between the two sides of a scenario comparison, per ward index. */
+export interface RankShift {
+  /** "from → to". */
+  name: string;
+  /** from-rank − to-rank: positive = moved up; null when unranked on either side. */
+  values: (number | null)[];
+  /** Wards in the top k of `to` but not of `from`, and the other way round. */
+  entered: number[];
+  left: number[];
+  k: number;
+}
 
 /**
  * Saved scenarios for the loaded dataset: kept in the browser, applied to the state, exported and
- * imported as JSON, and compared with the current ranking (top-k changes and rank shifts).
+ * imported as JSON, and compared with each other or with the current settings (top-k changes and
+ * rank shifts).
  */
 export function useScenarios(
   state: AppState,
   derived: Derived | null,
   dispatch: Dispatch<Action>,
   onProblems: (problems: Problem[]) => void,
-): { panel: ScenarioPanelProps; shift: { name: string; values: (number | null)[] } | null } {
+): { panel: ScenarioPanelProps; shift: RankShift | null } {
   const datasetName = state.dataset?.name ?? '';
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
-  const [compareIndex, setCompareIndex] = useState<number | null>(null);
+  // The two sides of a comparison: a saved scenario's index, or null for the current settings.
+  const [comparing, setComparing] = useState<{ from: number | null; to: number | null } | null>(null);
+  const [topK, setTopK] = useState(20);
 
   // Only a new dataset reloads the saved scenarios; the problem callback may change every render.
   useEffect(() => {
     if (!datasetName) return;
     const loaded = loadScenarios(browserStorage(), datasetName);
     setScenarios(loaded.scenarios);
-    setCompareIndex(null);
+    setComparing(null);
     if (loaded.problem) onProblems([{ file: 'saved scenarios', row: null, column: null, message: loaded.problem, severity: 'warning' }]);
   }, [datasetName]);
 
@@ -45,25 +56,38 @@ export function useScenarios(
     if (failed) onProblems([{ file: 'saved scenarios', row: null, column: null, message: failed, severity: 'warning' }]);
   };
 
-  // The saved scenario's ranking of the wards now shown, for the comparison and the shift column.
+  // Two rankings of the wards now shown, each the current settings (null) or a saved scenario's, for
+  // the comparison, the shift column and the map. A scenario saved at another level is ranked at the
+  // current one, so that both rankings cover the same wards.
   const compared = useMemo(() => {
-    const scenario = compareIndex === null ? null : scenarios[compareIndex];
-    if (!scenario || !derived) return null;
-    const view = derived.view;
-    const directions = Object.fromEntries(view.indicators.map((d) => [d.id, scenario.settings.directions[d.id] ?? d.direction]));
-    const prepared = prepare(view.values, directions, scenario.settings.method, view.wards.length);
-    const codes = view.wards.map((w) => w.code);
-    const ranks = rank(score(prepared, scenario.settings.weights).score, codes).rank;
-    const result = compareRankings(ranks, derived.ranking.rank, codes, TOP_K);
-    const ward = (i: number, r: (number | null)[]) => ({ code: view.wards[i].code, name: view.wards[i].name, rank: r[i] as number });
-    const comparison: ScenarioComparison = {
-      name: scenario.name,
-      k: TOP_K,
-      entered: result.entered.map((i) => ward(i, derived.ranking.rank)),
-      left: result.left.map((i) => ward(i, ranks)),
+    if (!derived || comparing === null || comparing.from === comparing.to) return null;
+    const side = (index: number | null) => {
+      if (index === null) return { name: 'current settings', ranks: derived.ranking.rank, otherLevel: false };
+      const scenario = scenarios[index];
+      if (!scenario) return null;
+      const applied = reduce(state, { type: 'scenarioApplied', settings: scenario.settings });
+      return { name: scenario.name, ranks: rankSettings(derived.base, { ...applied, level: state.level }), otherLevel: scenario.settings.level !== state.level };
     };
-    return { comparison, shift: { name: scenario.name, values: result.shift } };
-  }, [compareIndex, scenarios, derived]);
+    const from = side(comparing.from);
+    const to = side(comparing.to);
+    if (!from || !to) return null;
+    const view = derived.view;
+    const codes = view.wards.map((w) => w.code);
+    const result = compareRankings(from.ranks, to.ranks, codes, topK);
+    const ward = (i: number, r: readonly (number | null)[]) => ({ code: view.wards[i].code, name: view.wards[i].name, rank: r[i] as number });
+    const comparison: ScenarioComparison = {
+      from: comparing.from,
+      to: comparing.to,
+      fromName: from.name,
+      toName: to.name,
+      k: topK,
+      entered: result.entered.map((i) => ward(i, to.ranks)),
+      left: result.left.map((i) => ward(i, from.ranks)),
+      otherLevel: from.otherLevel || to.otherLevel,
+    };
+    return { comparison, shift: { name: `${from.name} → ${to.name}`, values: result.shift, entered: result.entered, left: result.left, k: topK } };
+    // The state matters only through the fields a scenario does not set (level) and the derived ranking.
+  }, [comparing, topK, scenarios, derived, state.level]);
 
   const settingsOf = (s: AppState) => ({
     weights: s.weights,
@@ -87,7 +111,7 @@ export function useScenarios(
       onApply: (index) => dispatch({ type: 'scenarioApplied', settings: scenarios[index].settings }),
       onDelete: (index) => {
         store(scenarios.filter((_, i) => i !== index));
-        setCompareIndex(null);
+        setComparing(null);
       },
       onExport: () => downloadText(formatScenarios(scenarios), csvFileName('chw-scenarios', new Date()).replace(/\.csv$/, '.json'), 'application/json'),
       onImport: (file) =>
@@ -96,8 +120,10 @@ export function useScenarios(
           onProblems(parsed.problems);
           if (parsed.data) store([...scenarios.filter((s) => !parsed.data?.some((n) => n.name === s.name)), ...parsed.data]);
         }),
-      compareIndex,
-      onCompare: setCompareIndex,
+      comparing,
+      onCompare: setComparing,
+      topK,
+      onTopK: setTopK,
       comparison: compared?.comparison ?? null,
     },
     shift: compared?.shift ?? null,

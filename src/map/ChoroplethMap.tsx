@@ -4,7 +4,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import { BASE_STYLE, fillColour, wardLayers } from './style';
+import { hatchPattern } from './patterns';
+import { BASE_STYLE, fillColour, PATTERNS, wardLayers } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -33,6 +34,12 @@ export interface ChoroplethMapProps {
   rings: Int8Array | null;
   /** 1 for wards in a high-high hot spot, or null when hot spots are off. */
   hotspots: Uint8Array | null;
+  /** Number of flagged criteria per ward (hatched when 1, cross-hatched when 2 or more), or null when off. */
+  flags: Uint8Array | null;
+  /** Scenario comparison: 1 = enters the top k, -1 = leaves it, 0 = neither; null when off. */
+  topChange: Int8Array | null;
+  /** Rank-stability badges: points with a `level` property (1–3), or null when off. */
+  badges: FeatureCollection | null;
   attribution: string;
   describe: (index: number) => HoverInfo;
   onSelect: (index: number | null) => void;
@@ -40,6 +47,15 @@ export interface ChoroplethMapProps {
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+type Overlay = ArrayLike<number> | null;
+type OverlayKey = 'rings' | 'hotspots' | 'flags' | 'topChange';
+/** What the map shows now, so that an update touches only the wards that changed. */
+type Applied = { classes: Int8Array | null; selected: number | null } & Record<OverlayKey, Overlay>;
+
+function nothingApplied(): Applied {
+  return { classes: null, selected: null, rings: null, hotspots: null, flags: null, topChange: null };
+}
 
 /**
  * The one component that owns the MapLibre map. It applies only what changed: new geometry is
@@ -49,12 +65,7 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export function ChoroplethMap(props: ChoroplethMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const applied = useRef<{ classes: Int8Array | null; selected: number | null; rings: Int8Array | null; hotspots: Uint8Array | null }>({
-    classes: null,
-    selected: null,
-    rings: null,
-    hotspots: null,
-  });
+  const applied = useRef<Applied>(nothingApplied());
   const [ready, setReady] = useState(false);
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
   const latest = useRef(props);
@@ -81,6 +92,9 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       map.addSource('districts', { type: 'geojson', data: EMPTY });
       map.addSource('current', { type: 'geojson', data: EMPTY });
       map.addSource('teams', { type: 'geojson', data: EMPTY });
+      map.addSource('badges', { type: 'geojson', data: EMPTY });
+      map.addImage(PATTERNS.oneFlag, hatchPattern(8, false), { pixelRatio: 1 });
+      map.addImage(PATTERNS.moreFlags, hatchPattern(6, true), { pixelRatio: 1 });
       for (const layer of wardLayers(latest.current.colours)) map.addLayer(layer);
       setReady(true);
     });
@@ -130,7 +144,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     if (!ready || !map) return;
     markBusy();
     map.removeFeatureState({ source: 'wards' });
-    applied.current = { classes: null, selected: null, rings: null, hotspots: null };
+    applied.current = nothingApplied();
     (map.getSource('wards') as GeoJSONSource).setData(props.geometry);
     if (props.geometry.features.length > 0) {
       const [minX, minY, maxX, maxY] = bbox(props.geometry);
@@ -175,36 +189,32 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     (map.getSource('teams') as GeoJSONSource).setData(props.teams ?? EMPTY);
   }, [ready, props.teams]);
 
-  // Expansion rings through feature-state, like the colours: no geometry is uploaded again.
-  useEffect(() => {
+  // Overlays through feature-state, like the colours: only wards whose value changed are touched
+  // and no geometry is uploaded again.
+  const overlay = (key: OverlayKey, next: Overlay, state: (value: number) => Record<string, unknown>) => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    const previous = applied.current.rings;
-    const next = props.rings;
+    const previous = applied.current[key];
     const n = Math.max(previous?.length ?? 0, next?.length ?? 0);
     for (let i = 0; i < n; i++) {
       const was = previous?.[i] ?? 0;
       const now = next?.[i] ?? 0;
-      if (was !== now) map.setFeatureState({ source: 'wards', id: i }, { ring: now });
+      if (was !== now) map.setFeatureState({ source: 'wards', id: i }, state(now));
     }
-    applied.current.rings = next;
+    applied.current[key] = next;
     markBusy();
-  }, [ready, props.rings, props.geometry]);
+  };
+  useEffect(() => overlay('rings', props.rings, (ring) => ({ ring })), [ready, props.rings, props.geometry]);
+  useEffect(() => overlay('hotspots', props.hotspots, (hot) => ({ hot: hot === 1 })), [ready, props.hotspots, props.geometry]);
+  useEffect(() => overlay('flags', props.flags, (flags) => ({ flags })), [ready, props.flags, props.geometry]);
+  useEffect(() => overlay('topChange', props.topChange, (topk) => ({ topk })), [ready, props.topChange, props.geometry]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    const previous = applied.current.hotspots;
-    const next = props.hotspots;
-    const n = Math.max(previous?.length ?? 0, next?.length ?? 0);
-    for (let i = 0; i < n; i++) {
-      const was = previous?.[i] ?? 0;
-      const now = next?.[i] ?? 0;
-      if (was !== now) map.setFeatureState({ source: 'wards', id: i }, { hot: now === 1 });
-    }
-    applied.current.hotspots = next;
     markBusy();
-  }, [ready, props.hotspots, props.geometry]);
+    (map.getSource('badges') as GeoJSONSource).setData(props.badges ?? EMPTY);
+  }, [ready, props.badges]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -19,8 +19,13 @@ export function fillColour(colours: readonly string[]): ExpressionSpecification 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const ring: ExpressionSpecification = ['coalesce', ['feature-state', 'ring'], 0];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const flagCount: ExpressionSpecification = ['coalesce', ['feature-state', 'flags'], 0];
+const topChange: ExpressionSpecification = ['coalesce', ['feature-state', 'topk'], 0];
 
-/** The layers drawn over the background, bottom to top. Sources: wards, districts, current. */
+/** Names of the fill patterns ChoroplethMap adds to the map (src/map/patterns.ts). */
+export const PATTERNS = { oneFlag: 'hatch', moreFlags: 'crosshatch' } as const;
+
+/** The layers drawn over the background, bottom to top. Sources: wards, districts, current, teams, badges. */
 export function wardLayers(colours: readonly string[]): LayerSpecification[] {
   return [
     {
@@ -34,6 +39,20 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       type: 'line',
       source: 'wards',
       paint: { 'line-color': '#ffffff', 'line-width': 0.6, 'line-opacity': 0.8 },
+    },
+    {
+      // SVI-style flags as a pattern over the colour: hatched = one criterion among the neediest
+      // 10 %, cross-hatched = two or more. A pattern reads without colour and over any class.
+      id: 'wards-flags1',
+      type: 'fill',
+      source: 'wards',
+      paint: { 'fill-pattern': PATTERNS.oneFlag, 'fill-opacity': ['case', ['==', flagCount, 1], 1, 0] },
+    },
+    {
+      id: 'wards-flags2',
+      type: 'fill',
+      source: 'wards',
+      paint: { 'fill-pattern': PATTERNS.moreFlags, 'fill-opacity': ['case', ['>=', flagCount, 2], 1, 0] },
     },
     {
       id: 'districts-line',
@@ -80,6 +99,19 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       },
     },
     {
+      // Scenario comparison: wards entering the top k get a solid outline, wards leaving it a dashed one.
+      id: 'wards-entered',
+      type: 'line',
+      source: 'wards',
+      paint: { 'line-color': '#2d004b', 'line-width': 2.5, 'line-opacity': ['case', ['==', topChange, 1], 1, 0] },
+    },
+    {
+      id: 'wards-left',
+      type: 'line',
+      source: 'wards',
+      paint: { 'line-color': '#7f3b08', 'line-width': 2.5, 'line-dasharray': [1.2, 0.8], 'line-opacity': ['case', ['==', topChange, -1], 1, 0] },
+    },
+    {
       // Proposed teams: a dark outline with a white casing around each team's wards.
       id: 'teams-casing',
       type: 'line',
@@ -105,6 +137,19 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       paint: {
         'line-color': '#000000',
         'line-width': ['case', selected, 3.5, 0],
+      },
+    },
+    {
+      // Rank-stability badges at ward centres, by the chance of being in the top k: a filled dot
+      // (90 % or more), a large ring (50–90 %), a small ring (10–50 %). Shape, not colour, tells them apart.
+      id: 'badges',
+      type: 'circle',
+      source: 'badges',
+      paint: {
+        'circle-radius': ['match', ['get', 'level'], 3, 5, 2, 5.5, 3.5],
+        'circle-color': ['match', ['get', 'level'], 3, '#111111', '#ffffff'],
+        'circle-stroke-color': ['match', ['get', 'level'], 3, '#ffffff', '#111111'],
+        'circle-stroke-width': ['match', ['get', 'level'], 3, 1.5, 2, 2.5, 1.5],
       },
     },
   ];

@@ -72,12 +72,23 @@ export function compareWards(input: ComparisonInput, selected: readonly number[]
   return { wards, rows };
 }
 
+/** An action theme suggested for the compared wards as a group, as the app shows it. */
+export interface GroupTheme {
+  label: string;
+  action: string;
+  evidence: readonly string[];
+}
+
 /**
  * A comparison as a table for CSV export: one column per ward (headed by its code), the score and
- * rank rows first, then per indicator its value, percentile (0–1) and points.
+ * rank rows first, then per indicator its value, percentile (0–1) and points, then one row per theme
+ * suggested for the wards as a group. A theme belongs to the group, not to one ward: its action and
+ * evidence sit in the first ward column, the other ward columns stay empty.
  * comparisonTable(c).header -> ['indicator', 'measure', 'A', 'B']; rows[0] -> ['overall', 'score', 10, 20]
+ * comparisonTable(c, [{ label: 'Oral health', action: 'Refer', evidence: ['Dentist 40 % vs city median 50 %'] }]).rows.at(-1)
+ *   -> ['theme', 'Oral health', 'Refer (Dentist 40 % vs city median 50 %)', null]
  */
-export function comparisonTable(comparison: Comparison): Table {
+export function comparisonTable(comparison: Comparison, themes: readonly GroupTheme[] = []): Table {
   const { wards } = comparison;
   const header = ['indicator', 'measure', ...wards.map((w) => w.code)];
   const rows: (string | number | null)[][] = [
@@ -86,6 +97,10 @@ export function comparisonTable(comparison: Comparison): Table {
   ];
   for (const r of comparison.rows) {
     rows.push([r.id, 'value', ...r.values], [r.id, 'percentile', ...r.percentiles], [r.id, 'points', ...r.points]);
+  }
+  for (const t of themes) {
+    const text = t.evidence.length > 0 ? `${t.action} (${t.evidence.join('; ')})` : t.action;
+    rows.push(['theme', t.label, text, ...wards.slice(1).map(() => null)]);
   }
   return { header, rows };
 }

@@ -1,4 +1,4 @@
-import { adjacency } from './adjacency';
+import { rookAndQueen } from './adjacency';
 import { centroids as wardCentroids } from './centroids';
 import { coverageCurve, curveKnee } from './coverageCurve';
 import type { Dataset } from './createDataset';
@@ -12,13 +12,17 @@ import type { FeatureCollection } from 'geojson';
 
 /** The geometry-derived facts the planner needs, computed once per dataset view. */
 export interface PlanGeometry {
+  /** Wards sharing a border (rook contiguity): what a team's area must hold together by. */
   neighbours: number[][];
+  /** Wards sharing a border or a corner (queen contiguity): the weights of the hot-spot statistic. */
+  queen: number[][];
   centroids: ([number, number] | null)[];
 }
 
-/** Neighbours (shared borders) and centroids of the wards: the costly part, kept per dataset. */
+/** Neighbours and centroids of the wards: the costly part, kept per dataset. */
 export function planGeometry(view: Dataset): PlanGeometry {
-  return { neighbours: adjacency(view.geometry, view.wards.length), centroids: wardCentroids(view.geometry, view.wards.length) };
+  const { rook, queen } = rookAndQueen(view.geometry, view.wards.length);
+  return { neighbours: rook, queen, centroids: wardCentroids(view.geometry, view.wards.length) };
 }
 
 export interface PlanSettings {

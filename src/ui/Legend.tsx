@@ -15,10 +15,18 @@ export interface LegendProps {
   rings?: 0 | 1 | 2;
   /** Whether hot spots are outlined, and how many wards. */
   hotspots?: number | null;
+  /** Whether flags are drawn as hatching. */
+  flags?: boolean;
+  /** Scenario comparison outlines: the top k and how many wards enter and leave it. */
+  topChange?: { k: number; entered: number; left: number } | null;
+  /** Rank-stability badges: the top k they refer to and how many wards have each level (1, 2, 3). */
+  badges?: { k: number; counts: [number, number, number] } | null;
 }
 
 /** The map legend: classes from most to least need, then the no-data colour. */
-export function Legend({ title, entries, noDataCount, showCurrentAreas, showOutside, showTeams = false, rings = 0, hotspots = null }: LegendProps) {
+export function Legend(props: LegendProps) {
+  const { title, entries, noDataCount, showCurrentAreas, showOutside, showTeams = false, rings = 0, hotspots = null } = props;
+  const { flags = false, topChange = null, badges = null } = props;
   return (
     <figure className="legend" aria-label="Legend">
       <figcaption>{title}</figcaption>
@@ -44,6 +52,46 @@ export function Legend({ title, entries, noDataCount, showCurrentAreas, showOuts
             <span className="swatch hotspot" aria-hidden="true" />
             Hot spot, high-high ({hotspots})
           </li>
+        )}
+        {flags && (
+          <>
+            <li>
+              <span className="swatch flag1" aria-hidden="true" />
+              Hatched: 1 criterion in the neediest 10 %
+            </li>
+            <li>
+              <span className="swatch flag2" aria-hidden="true" />
+              Cross-hatched: 2 or more
+            </li>
+          </>
+        )}
+        {topChange && (
+          <>
+            <li>
+              <span className="swatch entered" aria-hidden="true" />
+              Enters the top {topChange.k} ({topChange.entered})
+            </li>
+            <li>
+              <span className="swatch left" aria-hidden="true" />
+              Leaves the top {topChange.k} ({topChange.left})
+            </li>
+          </>
+        )}
+        {badges && (
+          <>
+            <li>
+              <span className="badge level3" aria-hidden="true" />
+              Top {badges.k} in 90 % or more of draws ({badges.counts[2]})
+            </li>
+            <li>
+              <span className="badge level2" aria-hidden="true" />
+              Top {badges.k} in 50–90 % ({badges.counts[1]})
+            </li>
+            <li>
+              <span className="badge level1" aria-hidden="true" />
+              Top {badges.k} in 10–50 % ({badges.counts[0]})
+            </li>
+          </>
         )}
         {showTeams && (
           <li>

@@ -20,6 +20,16 @@ export interface MapControlsProps {
   onToggleDistricts: () => void;
   /** Hot spots of the score (local Moran's I): off, or the p-value threshold. */
   hotspotAlpha: number | null;
+  /** Share (0–1) of the hot-spot computation done while it runs, else null. */
+  hotspotProgress?: number | null;
+  /** The scenario comparison the map can be coloured by ("from → to"), or null when none is open. */
+  shiftName: string | null;
+  showFlags: boolean;
+  onToggleFlags: () => void;
+  /** Whether a rank-stability result exists for the current weights. */
+  stabilityReady: boolean;
+  showBadges: boolean;
+  onToggleBadges: () => void;
   onHotspotAlpha: (alpha: number | null) => void;
 }
 
@@ -31,6 +41,7 @@ export function MapControls(props: MapControlsProps) {
         Colour by
         <select value={props.colourBy} onChange={(e) => props.onColourBy(e.currentTarget.value)}>
           <option value="score">Priority score</option>
+          {props.shiftName !== null && <option value="rank-shift">Rank shift ({props.shiftName})</option>}
           {props.indicators.map((d) => (
             <option key={d.id} value={d.id}>
               {d.label.en}
@@ -81,7 +92,22 @@ export function MapControls(props: MapControlsProps) {
           <option value="0.01">p ≤ 0.01</option>
           <option value="0.001">p ≤ 0.001</option>
         </select>
+        {props.hotspotProgress != null && (
+          <progress className="hotspot-progress" max={1} value={props.hotspotProgress} aria-label="Computing hot spots">
+            {Math.round(props.hotspotProgress * 100)} %
+          </progress>
+        )}
       </label>
+      <label className="check">
+        <input type="checkbox" checked={props.showFlags} onChange={props.onToggleFlags} />
+        Flags
+      </label>
+      {props.stabilityReady && (
+        <label className="check">
+          <input type="checkbox" checked={props.showBadges} onChange={props.onToggleBadges} />
+          Stability badges
+        </label>
+      )}
       {props.hasDistricts && (
         <label className="check">
           <input type="checkbox" checked={props.showDistricts} onChange={props.onToggleDistricts} />

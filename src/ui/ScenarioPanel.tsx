@@ -8,13 +8,21 @@ export interface ComparedWard {
   rank: number;
 }
 
-/** The current ranking against a saved scenario's: which wards enter and leave the top k. */
-export interface ScenarioComparison {
-  /** The scenario compared against. */
-  name: string;
+/** Two sides of a comparison: a saved scenario's index, or null for the current settings. */
+export interface ComparedSides {
+  from: number | null;
+  to: number | null;
+}
+
+/** One ranking against another: which wards enter and leave the top k going from `from` to `to`. */
+export interface ScenarioComparison extends ComparedSides {
+  fromName: string;
+  toName: string;
   k: number;
   entered: ComparedWard[];
   left: ComparedWard[];
+  /** A side was saved at another level and is ranked at the current one. */
+  otherLevel: boolean;
 }
 
 export interface ScenarioPanelProps {
@@ -24,9 +32,12 @@ export interface ScenarioPanelProps {
   onDelete: (index: number) => void;
   onExport: () => void;
   onImport: (file: File) => void;
-  /** The scenario the current ranking is compared against; null = none. */
-  compareIndex: number | null;
-  onCompare: (index: number | null) => void;
+  /** What is compared; null = no comparison. */
+  comparing: ComparedSides | null;
+  onCompare: (sides: ComparedSides | null) => void;
+  /** The size of the top that the comparison counts entries and exits of. */
+  topK: number;
+  onTopK: (k: number) => void;
   comparison: ScenarioComparison | null;
 }
 
@@ -48,7 +59,7 @@ export function ScenarioPanel(props: ScenarioPanelProps) {
       ) : (
         <ul className="scenario-list">
           {props.scenarios.map((s, i) => {
-            const comparing = props.compareIndex === i;
+            const comparing = props.comparing !== null && (props.comparing.from === i || props.comparing.to === i);
             return (
               <li key={`${i}:${s.name}`} className={comparing ? 'comparing' : undefined}>
                 <span className="scenario-name">{s.name}</span> <time dateTime={s.savedAt}>{formatDate(s.savedAt)}</time>
@@ -59,7 +70,7 @@ export function ScenarioPanel(props: ScenarioPanelProps) {
                   type="button"
                   aria-label={`Compare with ${s.name}`}
                   aria-pressed={comparing}
-                  onClick={() => props.onCompare(comparing ? null : i)}
+                  onClick={() => props.onCompare(comparing ? null : { from: i, to: null })}
                 >
                   Compare
                 </button>
@@ -98,18 +109,55 @@ export function ScenarioPanel(props: ScenarioPanelProps) {
           />
         </label>
       </div>
+      {props.comparing && (
+        <div className="scenario-compare-sides">
+          <SideChoice label="From" value={props.comparing.from} scenarios={props.scenarios} onChange={(from) => props.onCompare({ ...props.comparing!, from })} />
+          <SideChoice label="to" value={props.comparing.to} scenarios={props.scenarios} onChange={(to) => props.onCompare({ ...props.comparing!, to })} />
+          <label>
+            top
+            <input
+              type="number"
+              min={1}
+              step={1}
+              value={props.topK}
+              onChange={(e) => {
+                const k = Math.round(e.currentTarget.valueAsNumber);
+                if (Number.isFinite(k) && k >= 1) props.onTopK(k);
+              }}
+            />
+          </label>
+        </div>
+      )}
+      {props.comparing && props.comparing.from === props.comparing.to && <p className="hint">Choose two different rankings to compare.</p>}
       {props.comparison && <Comparison {...props.comparison} />}
     </section>
   );
 }
 
-function Comparison({ name, k, entered, left }: ScenarioComparison) {
+function SideChoice(props: { label: string; value: number | null; scenarios: Scenario[]; onChange: (index: number | null) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select aria-label={`Compare ${props.label.toLowerCase()}`} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}>
+        <option value="">Current settings</option>
+        {props.scenarios.map((s, i) => (
+          <option key={`${i}:${s.name}`} value={i}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Comparison({ fromName, toName, k, entered, left, otherLevel }: ScenarioComparison) {
   return (
     <div className="scenario-comparison" role="status">
       <p>
-        Against {name}: {count(entered.length)} {entered.length === 1 ? 'enters' : 'enter'} the top {k}, {left.length}{' '}
-        {left.length === 1 ? 'leaves' : 'leave'}
+        From {fromName} to {toName}: {count(entered.length)} {entered.length === 1 ? 'enters' : 'enter'} the top {k}, {left.length}{' '}
+        {left.length === 1 ? 'leaves' : 'leave'}. Colour the map by “Rank shift” to see every move.
       </p>
+      {otherLevel && <p className="hint">A scenario saved at another level is ranked at the current level here.</p>}
       <WardList title={`Enter the top ${k}`} wards={entered} />
       <WardList title={`Leave the top ${k}`} wards={left} />
     </div>

@@ -13,7 +13,15 @@ export interface TeamListProps {
   onSelectTeam?: (id: number) => void;
   /** FTE per team, for the note on unassigned FTE; defaults to the first team's FTE. */
   teamSize?: number;
+  /**
+   * The action themes for a team's wards as a group (by the team's position in `plan.teams`), best
+   * first; when given, a column shows each team's top two, called only for the teams rendered.
+   */
+  themesOf?: (teamIndex: number) => { id: string; label: string; action: string; evidence: string[] }[];
 }
+
+/** How many themes a team's row shows. */
+const TEAM_THEMES = 2;
 
 const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
@@ -45,17 +53,18 @@ export function TeamList(props: TeamListProps) {
             <th scope="col" className="num">
               People reached
             </th>
+            {props.themesOf && <th scope="col">Themes</th>}
           </tr>
         </thead>
         <tbody>
           {plan.teams.length === 0 && (
             <tr>
-              <td colSpan={7} className="empty-row">
+              <td colSpan={props.themesOf ? 8 : 7} className="empty-row">
                 No teams proposed.
               </td>
             </tr>
           )}
-          {plan.teams.map((team) => {
+          {plan.teams.map((team, t) => {
             const over = team.workload > team.capacity;
             return (
               <tr key={team.id} className={team.wards.includes(selected ?? -1) ? 'has-selected' : undefined}>
@@ -97,6 +106,7 @@ export function TeamList(props: TeamListProps) {
                 <td className="num" data-label="Reached">
                   {integer.format(team.peopleReached)}
                 </td>
+                {props.themesOf && <TeamThemes themes={props.themesOf(t).slice(0, TEAM_THEMES)} />}
               </tr>
             );
           })}
@@ -114,5 +124,26 @@ export function TeamList(props: TeamListProps) {
         )}
       </p>
     </div>
+  );
+}
+
+/** A team's themes, compactly: each label opens to its action and the numbers behind it. */
+function TeamThemes(props: { themes: { id: string; label: string; action: string; evidence: string[] }[] }) {
+  return (
+    <td className="team-themes" data-label="Themes">
+      {props.themes.length === 0
+        ? '–'
+        : props.themes.map((theme) => (
+            <details key={theme.id} className="team-theme" title={theme.evidence.join('; ')}>
+              <summary>{theme.label}</summary>
+              {theme.action}
+              <ul className="evidence">
+                {theme.evidence.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </details>
+          ))}
+    </td>
   );
 }

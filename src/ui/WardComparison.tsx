@@ -9,6 +9,8 @@ export interface WardComparisonProps {
   onRemove(index: number): void;
   onExport(): void;
   onClose(): void;
+  /** Action themes for the compared wards as a group (their mean against their areas' medians), with the numbers behind them. */
+  themes?: { id: string; label: string; action: string; evidence: string[] }[];
 }
 
 /** One hue per compared ward, in selection order: Okabe–Ito blue, orange, bluish green, reddish purple. */
@@ -48,9 +50,10 @@ function rankText(rank: number | null): string {
 
 /** Two to four wards side by side: scores and ranks, then per indicator the percentiles as bars, the values and points as text. */
 export function WardComparison(props: WardComparisonProps) {
-  const { comparison, onRemove, onExport, onClose } = props;
+  const { comparison, themes, onRemove, onExport, onClose } = props;
   const { wards, rows } = comparison;
   const titleId = useId();
+  const themesId = useId();
   const marks = wardMarks(wards);
   const canRemove = wards.length > MIN_COMPARED;
 
@@ -81,6 +84,30 @@ export function WardComparison(props: WardComparisonProps) {
           </li>
         ))}
       </ul>
+      {themes && (
+        // Inline sizes mirror the ward details' themes (app.css, .ward-details .themes).
+        <section className="themes cmp-themes" aria-labelledby={themesId}>
+          <h3 id={themesId}>
+            Themes for these wards
+          </h3>
+          {themes.length === 0 ? (
+            <p>No theme stands out: together these wards are close to the city medians.</p>
+          ) : (
+            <ul>
+              {themes.map((t) => (
+                <li key={t.id}>
+                  <strong>{t.label}</strong>: {t.action}
+                  <ul className="evidence">
+                    {t.evidence.map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       {rows.map((row) => (
         <IndicatorBars key={row.id} row={row} wards={wards} marks={marks} />
       ))}

@@ -34,7 +34,7 @@ export interface WardDetailsProps {
   onPrint?: () => void;
   /** Adding the ward to (or removing it from) the comparison of 2–4 wards. */
   compare?: { included: boolean; full: boolean; onToggle: () => void };
-  /** Action themes whose indicators deviate most from the area's median, with the numbers behind them. */
+  /** Action themes whose indicators deviate most from the city median, with the numbers behind them. */
   themes: { id: string; label: string; action: string; evidence: string[] }[];
 }
 

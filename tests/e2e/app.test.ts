@@ -256,6 +256,28 @@ describe.skipIf(skipReason !== null)('chw-planner in Chromium', () => {
     await expect(page.getByRole('slider', { name: VT, exact: true }).inputValue()).resolves.toBe('1');
   });
 
+  it('Flags hatch the wards the table flags, cross-hatched where two or more criteria are flagged', async () => {
+    const { page } = app;
+    const flagsInTable = await page.locator('table.ranked tbody tr').evaluateAll((rows) =>
+      Object.fromEntries(rows.map((r) => [r.getAttribute('data-code'), r.querySelectorAll('.flag').length])) as Record<string, number>,
+    );
+    await page.getByRole('checkbox', { name: 'Flags' }).check();
+    await waitForMapIdle(page);
+    const onMap = await page.evaluate(() => {
+      const w = window as unknown as {
+        __chw: { map: { getFeatureState(f: { source: string; id: number }): { flags?: number } }; getState(): { ranking: { index: number; code: string }[] } };
+      };
+      return Object.fromEntries(w.__chw.getState().ranking.map((r) => [r.code, w.__chw.map.getFeatureState({ source: 'wards', id: r.index }).flags ?? 0]));
+    });
+    const flagged = Object.entries(flagsInTable).filter(([, n]) => n > 0);
+    expect(flagged.length).toBeGreaterThan(10);
+    expect(flagged.some(([, n]) => n >= 2)).toBe(true);
+    for (const [code, n] of Object.entries(flagsInTable)) expect(onMap[code], code).toBe(n);
+    expect(await page.getByRole('figure', { name: 'Legend' }).textContent()).toContain('Cross-hatched: 2 or more');
+    await page.screenshot({ path: outputPath('flags.png') });
+    await page.getByRole('checkbox', { name: 'Flags' }).uncheck();
+  });
+
   it('the whole session logs no console or page errors', () => {
     expect(app.errors).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, outputPath, startApp, waitForMapIdle, type App } from './harness';
+import { browserSkipReason, outputPath, repoRoot, startApp, waitForMapIdle, type App } from './harness';
 
 /** What the app exposes on `window.__chw` for tests. */
 interface ChwHandle {
@@ -229,6 +229,46 @@ describe.skipIf(skipReason !== null)('chw-planner deployment planner in Chromium
     await page.locator('[data-testid="map"]').screenshot({ path: outputPath('planner-map-teams.png') });
     // The side panel scrolls: a viewport shot shows the planner, the curve, the teams on the map and the Team column.
     await page.screenshot({ path: outputPath('planner-plan-tab.png') });
+  });
+
+  it('each proposed team shows at most two themes for its wards as a group, the evidence a mean over its wards', async () => {
+    const catalogue = JSON.parse(await readFile(`${repoRoot}data/themes.json`, 'utf8')) as { label: { en: string } }[];
+    const labels = new Set(catalogue.map((t) => t.label.en));
+    await teamsShown(page, 3);
+    const rows = page.getByRole('table', { name: 'Proposed teams' }).locator('tbody tr:has(th)');
+    const shown = await rows.evaluateAll((rows) =>
+      rows.map((row) => ({
+        wards: row.querySelectorAll('.team-wards li').length,
+        themes: [...row.querySelectorAll('details.team-theme')].map((d) => ({
+          label: d.querySelector('summary')?.textContent?.trim() ?? '',
+          title: d.getAttribute('title') ?? '',
+          evidence: [...d.querySelectorAll('.evidence li')].map((li) => li.textContent?.trim() ?? ''),
+        })),
+      })),
+    );
+    expect(shown).toHaveLength(3);
+    expect(shown.some((t) => t.themes.length > 0)).toBe(true);
+    for (const team of shown) {
+      expect(team.themes.length).toBeLessThanOrEqual(2);
+      for (const theme of team.themes) {
+        expect(labels.has(theme.label), theme.label).toBe(true);
+        expect(theme.title).toBe(theme.evidence.join('; '));
+        // A team of n wards: every number is the mean over its n wards (or the k of them with a value).
+        const over = new RegExp(`\\(mean of (\\d+ of )?${team.wards} wards\\)`);
+        for (const e of theme.evidence) {
+          // The demo has no municipalities: the reference is the whole city.
+          expect(e).toMatch(/ vs city median \S/);
+          if (team.wards > 1) expect(e).toMatch(over);
+          else expect(e).not.toContain('mean of');
+        }
+      }
+    }
+    const first = rows.locator('details.team-theme').first();
+    const label = shown.flatMap((t) => t.themes)[0].label;
+    await expect(first.locator('summary').innerText()).resolves.toBe(label);
+    await first.locator('summary').click();
+    await expect(first.locator('.evidence li').first().isVisible()).resolves.toBe(true);
+    await first.locator('summary').click();
   });
 
   it('CHWs available to deploy: 10 FTE gives 5 teams, 1 FTE gives none and says 1 FTE is not assigned', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, outputPath, startApp, waitForMapIdle, type App } from './harness';
 
 const skipReason = browserSkipReason();
-type ChwWindow = { __chw: { getState(): { selected: number | null; ranking: { code: string; rank: number | null }[] } } };
+type ChwWindow = { __chw: { getState(): { selected: number | null; ranking: { index: number; code: string; rank: number | null }[] } } };
 
 describe.skipIf(skipReason !== null)('rank stability in Chromium', () => {
   let app: App;
@@ -39,10 +39,27 @@ describe.skipIf(skipReason !== null)('rank stability in Chromium', () => {
       expect(cells[median]).toBe(cells[0]);
       expect(cells[topK]).toBe('100 %');
     }
+    // On the map: a filled badge (90 % or more) on each of the ten sure wards, and on no other.
+    const badges = await page.evaluate(async () => {
+      const w = window as unknown as { __chw: { map: { getSource(id: string): { getData(): Promise<{ features: { id: number; properties: { level: number } }[] }> } } } };
+      const data = await w.__chw.map.getSource('badges').getData();
+      return data.features.map((f) => ({ id: f.id, level: f.properties.level }));
+    });
+    const top10 = await page.evaluate(() =>
+      (window as unknown as ChwWindow).__chw.getState().ranking.filter((r) => r.rank !== null && r.rank <= 10).map((r) => r.index),
+    );
+    expect(top10.length).toBe(10);
+    expect(badges.map((b) => b.id).sort((a, b) => a - b)).toEqual([...top10].sort((a, b) => a - b));
+    expect(badges.every((b) => b.level === 3)).toBe(true);
+    expect(await page.getByRole('figure', { name: 'Legend' }).textContent()).toContain('Top 10 in 90 % or more of draws (10)');
+
     // Moving a weight makes the result stale: the columns go and the panel says so.
     await page.getByRole('slider', { name: 'Mean net taxable income per declaration' }).fill('3');
     await expect.poll(() => panel.getByRole('status').textContent()).toContain('run it again');
     expect((await page.locator('table.ranked thead th').allTextContents()).some((h) => h.startsWith('Median rank'))).toBe(false);
+    await expect
+      .poll(() => page.evaluate(async () => (await (window as unknown as { __chw: { map: { getSource(id: string): { getData(): Promise<{ features: unknown[] }> } } } }).__chw.map.getSource('badges').getData()).features.length))
+      .toBe(0);
     expect(app.errors).toEqual([]);
   });
 });
