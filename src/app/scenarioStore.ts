@@ -17,9 +17,16 @@ export function scenarioStoreKey(datasetName: string): string {
   return `${SCENARIO_STORE_PREFIX}:${encodeURIComponent(datasetName)}`;
 }
 
+/** Where a damaged entry's text is copied, untouched, before the good scenarios are used. */
+export function scenarioBackupKey(datasetName: string): string {
+  return `${scenarioStoreKey(datasetName)}:damaged`;
+}
+
 /**
- * The scenarios saved for a dataset. Never throws and never deletes: an entry that is damaged in any
- * part, or written by another version, gives no scenarios and a `problem`, and stays where it is.
+ * The scenarios saved for a dataset. Never throws. When the entry is damaged in part, the scenarios
+ * that are whole are used and the others are named in `problem`; when it cannot be read at all (not
+ * JSON, another version) none are used. Either way the entry's text is first copied, untouched, to
+ * scenarioBackupKey, so the next save (which rewrites the entry) loses nothing.
  */
 export function loadScenarios(storage: StorageLike | null, datasetName: string): LoadedScenarios {
   if (!storage) return { scenarios: [], problem: 'the browser does not let this page keep data; scenarios last for this visit only' };
@@ -31,13 +38,21 @@ export function loadScenarios(storage: StorageLike | null, datasetName: string):
   }
   if (text === null) return { scenarios: [], problem: null };
 
-  // All or nothing: showing the good part of a damaged entry would let the next save drop the rest.
   const loaded = parseScenarios(text, 'saved scenarios');
-  const error = loaded.problems.find((p) => p.severity === 'error');
-  if (error || loaded.data === null) {
-    return { scenarios: [], problem: `saved scenarios are damaged (${error?.message ?? 'unreadable'}) and were not loaded` };
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0 && loaded.data !== null) return { scenarios: loaded.data, problem: null };
+
+  const backup = scenarioBackupKey(datasetName);
+  let kept: string;
+  try {
+    storage.setItem(backup, text);
+    kept = `the saved text is kept in this browser's storage under "${backup}"`;
+  } catch (error) {
+    kept = `the saved text could not be backed up (${messageOf(error)}): export your scenarios before saving a new one`;
   }
-  return { scenarios: loaded.data, problem: null };
+  const reasons = errors.map((p) => p.message).join('; ') || 'unreadable';
+  if (loaded.data === null) return { scenarios: [], problem: `saved scenarios are damaged (${reasons}) and were not loaded; ${kept}` };
+  return { scenarios: loaded.data, problem: `some saved scenarios are damaged and were left out (${reasons}); the others are loaded; ${kept}` };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageLike } from '../../src/app/matchStore';
-import { loadScenarios, saveScenarios, SCENARIO_STORE_PREFIX, scenarioStoreKey } from '../../src/app/scenarioStore';
+import { loadScenarios, saveScenarios, SCENARIO_STORE_PREFIX, scenarioBackupKey, scenarioStoreKey } from '../../src/app/scenarioStore';
 import type { Scenario } from '../../src/io/scenarioJson';
 import { DEFAULT_CAPACITY } from '../../src/model/plan';
 import { FakeStorage } from './fakeStorage';
@@ -55,28 +55,50 @@ describe('scenarioStore', () => {
     expect(storage.getItem('other-app')).toBe('keep me');
   });
 
-  it('loadScenarios(…) gives nothing and a problem for a damaged entry, and leaves the entry in place', () => {
+  it('loadScenarios(…) gives nothing and a problem for an unreadable entry, leaves it in place and backs it up', () => {
     const storage = new FakeStorage();
     const key = scenarioStoreKey('demo');
     for (const text of ['{not json', '{"format":"chw-planner-scenarios","version":7,"scenarios":[]}', '[]']) {
       storage.setItem(key, text);
       const loaded = loadScenarios(storage, 'demo');
       expect(loaded.scenarios).toEqual([]);
-      expect(loaded.problem).toMatch(/^saved scenarios are damaged \(.+\) and were not loaded$/);
+      expect(loaded.problem).toMatch(/^saved scenarios are damaged \(.+\) and were not loaded; the saved text is kept in this browser's storage under "chw-planner:scenarios:v1:demo:damaged"$/);
       expect(storage.getItem(key)).toBe(text);
+      expect(storage.getItem(scenarioBackupKey('demo'))).toBe(text);
     }
   });
 
-  it('loadScenarios(…) refuses the whole entry when one scenario in it is damaged', () => {
+  it('loadScenarios(…) keeps the whole scenarios when one is damaged, and a later save loses nothing', () => {
     const storage = new FakeStorage();
     saveScenarios(storage, 'demo', SCENARIOS);
     const key = scenarioStoreKey('demo');
     const damaged = storage.getItem(key)!.replace('"unemployment":2', '"unemployment":-2');
     storage.setItem(key, damaged);
     const loaded = loadScenarios(storage, 'demo');
-    expect(loaded.scenarios).toEqual([]);
-    expect(loaded.problem).toContain('scenario 2 ("Double unemployment"): settings.weights.unemployment');
+    expect(loaded.scenarios).toEqual(SCENARIOS.filter((s) => s.name !== 'Double unemployment'));
+    expect(loaded.problem).toContain('some saved scenarios are damaged and were left out (scenario 2 ("Double unemployment"): settings.weights.unemployment');
+    expect(loaded.problem).toContain('the others are loaded');
     expect(storage.getItem(key)).toBe(damaged);
+    // Saving rewrites the entry with the good scenarios; the damaged text stays in the backup.
+    expect(saveScenarios(storage, 'demo', [...loaded.scenarios, scenario('New')])).toBeNull();
+    expect(storage.getItem(scenarioBackupKey('demo'))).toBe(damaged);
+    expect(loadScenarios(storage, 'demo').scenarios.map((s) => s.name)).toEqual([...loaded.scenarios.map((s) => s.name), 'New']);
+  });
+
+  it('loadScenarios(…) still loads the good scenarios when the backup cannot be written', () => {
+    const storage = new FakeStorage();
+    saveScenarios(storage, 'demo', SCENARIOS);
+    const key = scenarioStoreKey('demo');
+    storage.setItem(key, storage.getItem(key)!.replace('"unemployment":2', '"unemployment":-2'));
+    const full = Object.assign(Object.create(storage) as FakeStorage, {
+      getItem: (k: string) => storage.getItem(k),
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    });
+    const loaded = loadScenarios(full, 'demo');
+    expect(loaded.scenarios.length).toBe(SCENARIOS.length - 1);
+    expect(loaded.problem).toMatch(/could not be backed up \(.*\): export your scenarios before saving a new one$/);
   });
 
   it('saveScenarios(…) says so when storage is full, and keeps what was saved before', () => {
