@@ -3,8 +3,10 @@ import { feature as topoFeature } from 'topojson-client';
 import { z } from 'zod';
 import { capProblems } from './capProblems';
 import type { CrsDetection } from './detectCrs';
+import { MANIFEST_FORMAT } from './parseManifest';
 import { problem, type Loaded, type Problem } from './problem';
 import { readJson } from './readJson';
+import { SCENARIO_FORMAT } from './scenarioJson';
 import {
   POLYGONAL,
   toBoundaryFeatures,
@@ -68,11 +70,12 @@ const topologySchema = z.object({
 type Topology = Parameters<typeof topoFeature>[0];
 
 /**
- * Reads ward boundaries from GeoJSON (a FeatureCollection) or TopoJSON (the object `objectName`,
- * else the first one holding polygons). Non-polygon features are dropped, features without
- * geometry kept; coordinates in Belgian Lambert 72 or 2008 (told by a legacy `crs` member or by
- * their range) are reprojected to WGS84; rings are rewound to RFC 7946 order (outer rings
- * counterclockwise).
+ * Reads ward boundaries from GeoJSON (a FeatureCollection, or a single Feature) or TopoJSON (the
+ * object `objectName`, else the one with the most polygons). Non-polygon features are dropped,
+ * features without geometry kept; coordinates in Belgian Lambert 72 or 2008 (told by a legacy `crs`
+ * member or by their range) are reprojected to WGS84; rings are rewound to RFC 7946 order (outer
+ * rings counterclockwise); see toBoundaryFeatures. Any other JSON is refused with a description
+ * of what it looks like (the app's own scenario and dataset files are named).
  */
 export function parseBoundaries(text: string, file: string, objectName?: string): Loaded<Boundaries> {
   const read = readJson(text);
@@ -82,11 +85,52 @@ export function parseBoundaries(text: string, file: string, objectName?: string)
   const type = typeof json === 'object' && json !== null && 'type' in json ? (json as { type: unknown }).type : undefined;
   if (type === 'FeatureCollection') return readGeoJson(json, file);
   if (type === 'Topology') return readTopoJson(json, file, objectName);
-  const found = typeof type === 'string' ? `a "${type}"` : 'no "type" member';
-  return fail(file, `not GeoJSON or TopoJSON: expected a FeatureCollection or a Topology, found ${found}`);
+  if (type === 'Feature') {
+    // One ward on its own: read as a collection of one rather than refused.
+    const read = readGeoJson({ type: 'FeatureCollection', features: [json] }, file, crsMember(json));
+    const note = problem(file, 'the file is a single Feature, not a FeatureCollection: read as one ward', { severity: 'info' });
+    return { data: read.data, problems: [note, ...read.problems] };
+  }
+  return fail(file, `not GeoJSON or TopoJSON: expected a FeatureCollection or a Topology, found ${describeJson(json)}`);
 }
 
-function readGeoJson(json: unknown, file: string): Loaded<Boundaries> {
+/**
+ * What a JSON value that is not a boundary file looks like, and what to do with it: the app's own
+ * scenario and dataset files are named, so that a file dropped in the wrong place is recognised.
+ */
+function describeJson(json: unknown): string {
+  const otherwise = '; open the ward boundaries as GeoJSON, TopoJSON or a zipped shapefile';
+  if (Array.isArray(json)) {
+    const first = json[0];
+    const members = typeof first === 'object' && first !== null && !Array.isArray(first) ? memberList(first) : '';
+    return `a JSON array of ${json.length} item${json.length === 1 ? '' : 's'}${members ? `, the first with ${members}` : ''}${otherwise}`;
+  }
+  if (typeof json !== 'object' || json === null) return `a lone JSON ${json === null ? 'null' : typeof json}${otherwise}`;
+  const { type, format } = json as { type?: unknown; format?: unknown };
+  if (format === SCENARIO_FORMAT) return 'a file of saved scenarios: open it with "Import scenarios" in the Scenarios panel';
+  if (format === MANIFEST_FORMAT) {
+    return "a prepared dataset's manifest (dataset.json): select it together with all the other files of its folder";
+  }
+  if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) {
+    return `a bare ${type} geometry, without features or properties to hold ward codes: export the wards as a FeatureCollection`;
+  }
+  if (typeof type === 'string') return `an object of "type" "${type.slice(0, 40)}"${otherwise}`;
+  if (typeof format === 'string') return `an object of "format" "${format.slice(0, 40)}"${otherwise}`;
+  const members = memberList(json);
+  return `${members ? `an object with ${members}` : 'an empty object'} and no "type"${otherwise}`;
+}
+
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+/** '"a", "b", "c"' or '"a", "b", "c", … (7 members)'. */
+function memberList(object: object): string {
+  const keys = Object.keys(object);
+  if (keys.length === 0) return '';
+  const listed = keys.slice(0, 4).map((k) => `"${k.slice(0, 40)}"`).join(', ');
+  return keys.length > 4 ? `members ${listed}, … (${keys.length} in all)` : `member${keys.length === 1 ? '' : 's'} ${listed}`;
+}
+
+function readGeoJson(json: unknown, file: string, declared: CrsDeclaration | null = crsMember(json)): Loaded<Boundaries> {
   const collection = featureCollectionSchema.safeParse(json);
   if (!collection.success) return fail(file, `not a valid GeoJSON FeatureCollection: ${describeIssue(collection.error)}`);
   const problems: Problem[] = [];
@@ -115,7 +159,7 @@ function readGeoJson(json: unknown, file: string): Loaded<Boundaries> {
     });
   });
   problems.push(...capProblems(invalid, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more invalid features dropped`));
-  return finish(features, file, problems, crsMember(json), { source: 'geojson', objectName: null, objectNames: [] });
+  return finish(features, file, problems, declared, { source: 'geojson', objectName: null, objectNames: [] });
 }
 
 function readTopoJson(json: unknown, file: string, objectName: string | undefined): Loaded<Boundaries> {
@@ -125,22 +169,34 @@ function readTopoJson(json: unknown, file: string, objectName: string | undefine
   const names = Object.keys(parsed.data.objects);
   const problems: Problem[] = [];
 
+  const polygonCount = (n: string): number => {
+    const object = parsed.data.objects[n];
+    if (POLYGONAL.has(object.type ?? '')) return 1;
+    return (object.geometries ?? []).filter((g) => POLYGONAL.has(g.type ?? '')).length;
+  };
+  const polygons = (n: string): string => {
+    const count = polygonCount(n);
+    return count === 0 ? 'no polygons' : `${count} polygon${count === 1 ? '' : 's'}`;
+  };
+  const listing = names.map((n) => `"${n}" (${polygons(n)})`).join(', ');
+
   let name: string | undefined;
   if (objectName !== undefined) {
     if (!names.includes(objectName)) {
-      return fail(file, `TopoJSON object "${objectName}" not found; the objects are ${names.map((n) => `"${n}"`).join(', ')}`);
+      return fail(file, `TopoJSON object "${objectName}" not found; the objects are ${listing}`);
     }
     name = objectName;
   } else {
-    name = names.find((n) => {
-      const object = parsed.data.objects[n];
-      return POLYGONAL.has(object.type ?? '') || (object.geometries ?? []).some((g) => POLYGONAL.has(g.type ?? ''));
-    });
-    if (name === undefined) return fail(file, 'the TopoJSON has no object with polygons');
+    // The object with the most polygons: the wards, rather than the one outline of their city.
+    name = names.reduce<string | undefined>((best, n) => (polygonCount(n) > (best === undefined ? 0 : polygonCount(best)) ? n : best), undefined);
+    if (name === undefined) {
+      return fail(file, `the TopoJSON has no object with polygons; its objects are ${listing}: wards must be polygons`);
+    }
     if (names.length > 1) {
-      const others = names.filter((n) => n !== name).map((n) => `"${n}"`);
       problems.push(
-        problem(file, `the TopoJSON holds several objects; read "${name}", not ${others.join(', ')}`, { severity: 'info' }),
+        problem(file, `the TopoJSON holds ${names.length} objects, ${listing}; read "${name}": choose another as the TopoJSON object`, {
+          severity: 'info',
+        }),
       );
     }
   }
@@ -149,7 +205,8 @@ function readTopoJson(json: unknown, file: string, objectName: string | undefine
   try {
     decoded = topoFeature(topology, name) as Feature | FeatureCollection;
   } catch (error) {
-    return fail(file, `TopoJSON object "${name}" could not be decoded: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof Error ? error.message : String(error);
+    return fail(file, `TopoJSON object "${name}" could not be decoded (${why}): the file is damaged; export it again`);
   }
   const features = decoded.type === 'FeatureCollection' ? decoded.features : [decoded];
   return finish(

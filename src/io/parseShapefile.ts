@@ -38,16 +38,24 @@ export async function parseShapefile(files: NamedBytes[], label: string): Promis
   const problems: Problem[] = [];
   const parts: NamedBytes[] = [];
   const zips: string[] = [];
+  // Every name seen, parts or not, to say what a selection without a .shp held instead.
+  const seen: string[] = [];
   for (const file of files) {
     if (extension(file.name) !== 'zip') {
       parts.push(file);
+      seen.push(file.name);
       continue;
     }
     zips.push(file.name);
     try {
-      parts.push(...unzipParts(file.bytes));
+      parts.push(...unzipParts(file.bytes, seen));
     } catch (error) {
-      return fail(label, `${file.name} is not a readable zip: ${error instanceof Error ? error.message : String(error)}`);
+      const why = error instanceof Error ? error.message : String(error);
+      return fail(
+        label,
+        `${file.name} is not a readable zip (${why}): it is damaged or not a zip; download it again, ` +
+          "or zip the shapefile's parts (.shp, .dbf, .prj) again",
+      );
     }
   }
 
@@ -55,7 +63,8 @@ export async function parseShapefile(files: NamedBytes[], label: string): Promis
   const shp = shps[0];
   if (shp === undefined) {
     const where = zips.length > 0 ? `in ${zips.join(', ')}` : `among ${files.map((f) => f.name).join(', ')}`;
-    return fail(label, `no .shp ${where}`);
+    const held = zips.length > 0 ? ` (${seen.length === 0 ? 'it is empty' : `it holds ${listNames(seen)}`})` : '';
+    return fail(label, `no .shp ${where}${held}: a shapefile's shapes are in its .shp; add it, with the .dbf and .prj beside it`);
   }
   if (shps.length > 1) {
     const others = shps.slice(1).map((s) => s.name);
@@ -66,7 +75,11 @@ export async function parseShapefile(files: NamedBytes[], label: string): Promis
   const sibling = (ext: string) => parts.find((part) => part.name.toLowerCase() === `${stem}.${ext}`.toLowerCase());
   const dbf = sibling('dbf');
   if (dbf === undefined) {
-    return fail(label, `a shapefile needs .shp and .dbf; ${name}.dbf is missing: put all parts in one .zip`);
+    return fail(
+      label,
+      `${name}.dbf is missing: a shapefile needs its .dbf beside the .shp (it holds the ward codes and names); ` +
+        'put all the parts (.shp, .dbf, .prj, .cpg) in one .zip, or select them together',
+    );
   }
   const prj = sibling('prj');
   const cpg = sibling('cpg');
@@ -78,7 +91,8 @@ export async function parseShapefile(files: NamedBytes[], label: string): Promis
   try {
     features = (await read(shp.bytes, dbf.bytes, { encoding: encoding.name })).features;
   } catch (error) {
-    return fail(label, `${shp.name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof Error ? error.message : String(error);
+    return fail(label, `${shp.name} could not be read (${why}): it is damaged or not a shapefile; export it again`);
   }
 
   const prjText = prj === undefined ? '' : new TextDecoder('utf-8').decode(prj.bytes).trim();
@@ -101,13 +115,25 @@ export async function parseShapefile(files: NamedBytes[], label: string): Promis
   return { data: { ...checked.data, source: 'shapefile', objectName: null, objectNames: [] }, problems };
 }
 
-/** The shapefile parts in a zip, named by their path inside it; macOS resource forks skipped. */
-function unzipParts(bytes: Uint8Array): NamedBytes[] {
+/**
+ * The shapefile parts in a zip, named by their path inside it; macOS resource forks skipped. The
+ * names of all entries are added to `seen`.
+ */
+function unzipParts(bytes: Uint8Array, seen: string[]): NamedBytes[] {
   const entries = unzipSync(bytes, {
-    filter: ({ name }) =>
-      PARTS.has(extension(name)) && !name.startsWith('__MACOSX/') && !baseName(name).startsWith('._'),
+    filter: ({ name }) => {
+      const junk = name.startsWith('__MACOSX/') || baseName(name).startsWith('._') || name.endsWith('/');
+      if (!junk) seen.push(name);
+      return PARTS.has(extension(name)) && !junk;
+    },
   });
   return Object.entries(entries).map(([name, content]) => ({ name, bytes: content }));
+}
+
+/** "a.dbf, b.txt" or "a.dbf, b.txt, … (12 files)". */
+function listNames(names: string[]): string {
+  const listed = names.slice(0, 5).join(', ');
+  return names.length > 5 ? `${listed}, … (${names.length} files)` : listed;
 }
 
 /**

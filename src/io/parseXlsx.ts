@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile, { InvalidInputError, readSheet, SheetNotFoundError } from 'read-excel-file/universal';
 import { detectNumberFormat, nameColumns, type CsvTable } from './parseCsv';
 import { problem, type Loaded, type Problem } from './problem';
@@ -17,6 +18,19 @@ const ENCRYPTED_PACKAGE = utf16le('EncryptedPackage');
 const XLS_ADVICE = 'it is an old Excel 97-2003 .xls file; save it as .xlsx or CSV and load that';
 // A cell that reads as a number in either convention, for telling data rows from header rows.
 const NUMBERISH = /^[-+−]?\s*\d[\d.,\s]*%?$/;
+
+/** A sheet read as a table, with the name of the sheet it came from. */
+export interface WorkbookTable extends CsvTable {
+  sheet: string;
+}
+
+/** A block of merged cells, 0-based, first and last row and column included. */
+interface CellRange {
+  row0: number;
+  col0: number;
+  row1: number;
+  col1: number;
+}
 
 /** One non-empty sheet row as text, with its 0-based row in the sheet and which cells Excel typed as numbers. */
 interface SheetRow {
@@ -38,14 +52,17 @@ export async function xlsxSheetNames(bytes: WorkbookBytes): Promise<string[]> {
 }
 
 /**
- * Reads one sheet of an .xlsx workbook (the first when `sheet` is not given) as the same table of
- * text cells that parseCsv returns, so key detection and readIndicatorTable work unchanged.
+ * Reads one sheet of an .xlsx workbook (without `sheet`, the first that holds a table; `data.sheet`
+ * names the one read) as the same table of text cells that parseCsv returns, so key detection and
+ * readIndicatorTable work unchanged.
  * Title rows above the table are skipped; a two-row header ("Inkomen" over "Totaal") becomes
- * "Inkomen - Totaal". Numbers are written without thousands separators, with the decimal
+ * "Inkomen - Totaal", and a header cell merged over columns with nothing under it names them
+ * "Inkomen 1", "Inkomen 2". Numbers are written without thousands separators, with the decimal
  * separator the sheet's text cells use (a point unless they say otherwise), and `dialect` says
- * which; dates are written as ISO dates.
+ * which; dates are written as ISO dates. Password-protected workbooks and old .xls files, OLE
+ * containers (D0 CF 11 E0) rather than zips, are told apart and refused with what to do.
  */
-export async function parseXlsx(bytes: WorkbookBytes, file: string, sheet?: string): Promise<Loaded<CsvTable>> {
+export async function parseXlsx(bytes: WorkbookBytes, file: string, sheet?: string): Promise<Loaded<WorkbookTable>> {
   const buffer = toArrayBuffer(bytes);
   const view = new Uint8Array(buffer);
   if (isOle(view)) {
@@ -57,30 +74,61 @@ export async function parseXlsx(bytes: WorkbookBytes, file: string, sheet?: stri
 
   const problems: Problem[] = [];
   let sheetName = sheet ?? '';
-  let raw: unknown[][];
+  let sheetRows: SheetRow[];
   try {
-    // Without a sheet name we need the names anyway (to say which sheet was read); with one, an
-    // unknown name fails below with the list, so the names are not read twice.
     if (sheet === undefined) {
+      // Without a sheet name: the first sheet that holds a table, so that an explanation or
+      // title sheet in front of the data is passed over.
       const names = await sheetNames(buffer);
-      sheetName = names[0];
-      if (names.length > 1) {
-        problems.push(problem(file, `the workbook has ${names.length} sheets; read the first, "${sheetName}"`, { severity: 'info' }));
+      // The first sheet stays chosen when none holds a table.
+      let chosen = { name: names[0], rows: nonEmptyRows(await readSheet(buffer, names[0])) };
+      for (const name of names.slice(1)) {
+        if (holdsTable(chosen.rows)) break;
+        const rows = nonEmptyRows(await readSheet(buffer, name));
+        if (holdsTable(rows)) chosen = { name, rows };
       }
+      sheetName = chosen.name;
+      sheetRows = chosen.rows;
+      if (names.length > 1) {
+        const which = sheetName === names[0] ? 'the first' : 'the first that holds a table';
+        problems.push(
+          problem(
+            file,
+            `the workbook has ${names.length} sheets, ${quoteList(names)}; read ${which}, "${sheetName}": ` +
+              'choose another sheet if the data are elsewhere',
+            { severity: 'info' },
+          ),
+        );
+      }
+    } else {
+      sheetRows = nonEmptyRows(await readSheet(buffer, sheetName));
     }
-    raw = await readSheet(buffer, sheetName);
   } catch (error) {
     if (isSheetNotFound(error)) {
-      const known = error.sheets.map((n) => `"${n}"`).join(', ');
-      return { data: null, problems: [problem(file, `${file} has no sheet "${sheetName}"; its sheets are ${known}`)] };
+      return { data: null, problems: [problem(file, `${file} has no sheet "${sheetName}"; its sheets are ${quoteList(error.sheets)}`)] };
     }
     return { data: null, problems: [problem(file, `${file} is not a readable .xlsx workbook: ${reason(error)}`)] };
   }
 
-  const sheetRows = raw.map(toRow).filter((row) => row.cells.some((cell) => cell !== ''));
   if (sheetRows.length === 0) return { data: null, problems: [...problems, problem(file, `sheet "${sheetName}" is empty`)] };
+  if (!sheetRows.some((row) => filledCount(row.cells) >= 2)) {
+    problems.push(
+      problem(
+        file,
+        `sheet "${sheetName}" holds no table, only text in one column (a title or an explanation?): choose the sheet that holds the data`,
+        { severity: 'warning' },
+      ),
+    );
+  }
 
-  const start = findHeader(sheetRows);
+  // Merged header cells are read only when the header looks like it may have some: a header found
+  // below other text, or with unnamed columns. Reading them unzips the sheet a second time.
+  let merges: CellRange[] = [];
+  const plain = findHeader(sheetRows, []);
+  if (sheetRows[plain].index > 0 || sheetRows[plain].cells.slice(0, filledWidth(sheetRows[plain].cells)).includes('')) {
+    merges = horizontalMerges(sheetMerges(view, sheetName));
+  }
+  const start = merges.length > 0 ? findHeader(sheetRows, merges) : plain;
   let group: SheetRow | null = null;
   let headerAt = start;
   if (isGroupOver(sheetRows[start], sheetRows.slice(start + 1))) {
@@ -104,7 +152,9 @@ export async function parseXlsx(bytes: WorkbookBytes, file: string, sheet?: stri
   }
 
   const width = body.reduce((w, row) => Math.max(w, filledWidth(row.cells)), filledWidth(header));
-  const columns = nameColumns(headerNames(header, group?.cells ?? null, width), file, problems);
+  const names = headerNames(header, group?.cells ?? null, width);
+  if (group === null) nameMergedColumns(names, sheetRows[headerAt].index, merges, sheetName, file, problems);
+  const columns = nameColumns(names, file, problems);
   // Excel's own numbers carry no convention; text cells that look like numbers do ("12,5").
   const format = detectNumberFormat(
     body.map((row) => row.cells.map((cell, i) => (row.typed[i] ? '' : cell))),
@@ -116,7 +166,7 @@ export async function parseXlsx(bytes: WorkbookBytes, file: string, sheet?: stri
       return format.decimal === ',' && row.typed[i] ? cell.replace('.', ',') : cell;
     }),
   );
-  return { data: { columns, rows, dialect: { delimiter: ',', ...format, bom: false } }, problems };
+  return { data: { columns, rows, dialect: { delimiter: ',', ...format, bom: false }, sheet: sheetName }, problems };
 }
 
 async function sheetNames(buffer: ArrayBuffer): Promise<string[]> {
@@ -148,12 +198,13 @@ function reason(error: unknown): string {
       case 'XLS_FILE_NOT_SUPPORTED':
         return XLS_ADVICE;
       case 'INVALID_ZIP':
-        return 'the file is damaged (its ZIP container cannot be opened)';
+        return 'the file is damaged (its ZIP container cannot be opened): download it again, or open it in Excel and save it again';
       default:
-        return 'it is not an Excel workbook (is it a CSV or another kind of file?)';
+        return 'it is not an Excel workbook (is it a CSV or another kind of file?): save it from Excel as .xlsx, or give a CSV a .csv name';
     }
   }
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return `it is not laid out as an Excel workbook (${message}): open it in Excel and save it again as .xlsx`;
 }
 
 function isOle(bytes: Uint8Array): boolean {
@@ -208,18 +259,26 @@ function filledCount(cells: string[]): number {
 
 /**
  * The first row with at least two cells that is about as wide as the rows below it: titles,
- * subtitles and notes above a table fill one cell or a narrow part of the width.
+ * subtitles and notes above a table fill one cell or a narrow part of the width. A header cell
+ * merged over the columns to its right counts as filling them.
  */
-function findHeader(rows: SheetRow[]): number {
+function findHeader(rows: SheetRow[], merges: CellRange[]): number {
   for (let i = 0; i < rows.length; i++) {
     if (filledCount(rows[i].cells) < 2) continue;
     const next = rows.slice(i + 1, i + 1 + LOOKAHEAD).map((row) => filledWidth(row.cells));
     if (next.length === 0) break;
     const typical = [...next].sort((a, b) => a - b)[Math.floor(next.length / 2)];
-    if (filledWidth(rows[i].cells) >= SIMILAR_WIDTH * typical) return i;
+    if (mergedWidth(rows[i], merges) >= SIMILAR_WIDTH * typical) return i;
   }
   const fallback = rows.findIndex((row) => filledCount(row.cells) >= 2);
   return fallback === -1 ? 0 : fallback;
+}
+
+function mergedWidth(row: SheetRow, merges: CellRange[]): number {
+  return merges.reduce(
+    (width, m) => (m.row0 === row.index && (row.cells[m.col0] ?? '') !== '' ? Math.max(width, m.col1 + 1) : width),
+    filledWidth(row.cells),
+  );
 }
 
 /**
@@ -265,4 +324,106 @@ function headerNames(header: string[], groups: string[] | null, width: number): 
     if (sub === '') return over;
     return group !== '' && group !== sub ? `${group} - ${sub}` : sub;
   });
+}
+
+function nonEmptyRows(raw: unknown[][]): SheetRow[] {
+  return raw.map(toRow).filter((row) => row.cells.some((cell) => cell !== ''));
+}
+
+/** Whether a sheet's rows make a table: a row of two or more cells with a row below it. */
+function holdsTable(rows: SheetRow[]): boolean {
+  const first = rows.findIndex((row) => filledCount(row.cells) >= 2);
+  return first !== -1 && first < rows.length - 1;
+}
+
+function quoteList(names: string[]): string {
+  return names.map((n) => `"${n}"`).join(', ');
+}
+
+/**
+ * Names the columns under a header cell merged across them when nothing else names them: "Inkomen"
+ * merged over B1:D1 gives "Inkomen 1", "Inkomen 2", "Inkomen 3", with a warning saying so.
+ */
+function nameMergedColumns(names: string[], headerIndex: number, merges: CellRange[], sheet: string, file: string, problems: Problem[]): void {
+  for (const m of merges) {
+    const label = names[m.col0] ?? '';
+    const last = Math.min(m.col1, names.length - 1);
+    if (m.row0 !== headerIndex || label === '' || last <= m.col0) continue;
+    if (names.slice(m.col0 + 1, last + 1).some((name) => name !== '')) continue;
+    const named = Array.from({ length: last - m.col0 + 1 }, (_, k) => `${label} ${k + 1}`);
+    named.forEach((name, k) => (names[m.col0 + k] = name));
+    problems.push(
+      problem(
+        file,
+        `the header cell "${label}" (${columnLetter(m.col0)}${m.row0 + 1}) of sheet "${sheet}" is merged over columns ` +
+          `${columnLetter(m.col0)} to ${columnLetter(last)} with no header under it: its columns are read as ${quoteList(named)}; ` +
+          'give each column its own header in the sheet for clearer indicator names',
+        { row: 0, severity: 'warning' },
+      ),
+    );
+  }
+}
+
+/** Merged ranges that span more than one column. */
+function horizontalMerges(ranges: CellRange[]): CellRange[] {
+  return ranges.filter((m) => m.col1 > m.col0);
+}
+
+/**
+ * The merged cells of a sheet, read from its XML (read-excel-file does not report them); [] when
+ * the workbook is not laid out as Excel writes it. Only the workbook, its relations and the one
+ * sheet are unzipped.
+ */
+function sheetMerges(bytes: Uint8Array, sheet: string): CellRange[] {
+  try {
+    const meta = unzipSync(bytes, { filter: ({ name }) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' });
+    const workbook = strFromU8(meta['xl/workbook.xml']);
+    const rels = strFromU8(meta['xl/_rels/workbook.xml.rels']);
+    const id = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)]
+      .map((m) => m[1])
+      .find((attributes) => unescapeXml(attribute(attributes, 'name') ?? '') === sheet);
+    const rid = id === undefined ? undefined : /\b(?:\w+:)?id="([^"]*)"/.exec(id)?.[1];
+    const target = [...rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)]
+      .map((m) => m[1])
+      .find((attributes) => attribute(attributes, 'Id') === rid);
+    const path = target === undefined ? undefined : attribute(target, 'Target');
+    if (path === undefined) return [];
+    const full = path.startsWith('/') ? path.slice(1) : `xl/${path}`;
+    const entry = unzipSync(bytes, { filter: ({ name }) => name === full })[full];
+    if (entry === undefined) return [];
+    return [...strFromU8(entry).matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)].map((m) => ({
+      row0: Number(m[2]) - 1,
+      col0: columnIndex(m[1]),
+      row1: Number(m[4]) - 1,
+      col1: columnIndex(m[3]),
+    }));
+  } catch {
+    return [];
+  }
+}
+
+function attribute(attributes: string, name: string): string | undefined {
+  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** "B" -> 1, "AA" -> 26. */
+function columnIndex(letters: string): number {
+  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+}
+
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }

@@ -1,9 +1,10 @@
 import { rewind } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { capProblems } from './capProblems';
 import { detectCrs, type CrsDetection } from './detectCrs';
 import { problem, type Loaded, type Problem } from './problem';
 import { reprojectFeatures } from './reproject';
+import { selfIntersects } from './selfIntersects';
 
 /** A ward boundary: a polygon feature, or a feature whose geometry is missing. */
 export type BoundaryFeature = Feature<Polygon | MultiPolygon | null>;
@@ -33,13 +34,23 @@ export interface BoundaryFeatures {
 export const POLYGONAL: ReadonlySet<string> = new Set(['Polygon', 'MultiPolygon']);
 
 const MAX_FEATURE_PROBLEMS = 10;
+// Feature numbers listed in a summary before "…".
+const MAX_LISTED = 10;
+
+// Belgium in degrees with half a degree to spare (it spans 2.5-6.4 E, 49.5-51.5 N).
+const BELGIUM = { minX: 2, maxX: 7, minY: 49, maxY: 52 };
+
+const FIX_ADVICE = 'fix them in QGIS (Vector > Geometry Tools > Fix Geometries) if that matters';
 
 /**
  * Turns the features of a boundary file into ward boundaries: keeps polygons and features without
- * geometry, drops the rest, works out the coordinate system (from `declared` and the coordinates'
- * range) and reprojects to WGS84, then rewinds rings to RFC 7946 order (outer rings
- * counterclockwise). The system is reported as info when reprojected, or always with `reportCrs`.
- * Features in WGS84 are changed in place.
+ * geometry, drops the rest (a file without a single polygon is refused), works out the coordinate
+ * system (from `declared` and the coordinates' range) and reprojects to WGS84, then rewinds rings to
+ * RFC 7946 order (outer rings counterclockwise), silently: MapLibre draws either order (its tiler
+ * rewinds rings per tile), but RFC 7946 asks for it and files written from the features keep it.
+ * Rings that cross themselves are kept, with a warning.
+ * WGS84 coordinates with longitude and latitude swapped are swapped back. The system is reported
+ * as info when reprojected, or always with `reportCrs`. Features in WGS84 are changed in place.
  */
 export function toBoundaryFeatures(
   all: NumberedFeature[],
@@ -47,58 +58,66 @@ export function toBoundaryFeatures(
   declared: CrsDeclaration | null,
   reportCrs = false,
 ): Loaded<BoundaryFeatures> {
-  if (all.length === 0) return { data: null, problems: [problem(file, 'the file has no features')] };
+  if (all.length === 0) {
+    return {
+      data: null,
+      problems: [problem(file, 'the file holds no features, so no wards: export the layer with its features and load it again')],
+    };
+  }
   const problems: Problem[] = [];
-  const kept: BoundaryFeature[] = [];
-  const notPolygons: Problem[] = [];
+  const kept: NumberedFeature[] = [];
+  const notPolygons = new Map<string, number[]>();
   const empty: Problem[] = [];
   const broken: Problem[] = [];
-  const box: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  for (const { row, feature: f } of all) {
+  const box = emptyBox();
+  for (const numbered of all) {
+    const { row, feature: f } = numbered;
+    // An empty polygon (GDAL writes one for a shape it could not read) is a missing geometry.
+    if (f.geometry !== null && POLYGONAL.has(f.geometry.type)) {
+      (f as BoundaryFeature).geometry = withoutEmptyParts(f.geometry as Polygon | MultiPolygon);
+    }
     if (f.geometry === null) {
       empty.push(problem(file, `feature ${row} has no geometry; kept, but it cannot be drawn`, { row, severity: 'warning' }));
-      kept.push(f as BoundaryFeature);
+      kept.push(numbered);
       continue;
     }
     if (!POLYGONAL.has(f.geometry.type)) {
-      notPolygons.push(
-        problem(file, `feature ${row} is a ${f.geometry.type}, not a polygon; dropped`, { row, severity: 'warning' }),
-      );
+      const rows = notPolygons.get(f.geometry.type) ?? [];
+      rows.push(row);
+      notPolygons.set(f.geometry.type, rows);
       continue;
     }
-    if (!extendBox(box, f.geometry as Polygon | MultiPolygon)) {
-      broken.push(problem(file, `feature ${row} has invalid coordinates; dropped`, { row, severity: 'warning' }));
+    const fault = extendBox(box, f.geometry as Polygon | MultiPolygon);
+    if (fault !== null) {
+      broken.push(problem(file, `feature ${row}: ${fault}; dropped`, { row, severity: 'warning' }));
       continue;
     }
-    kept.push(f as BoundaryFeature);
+    kept.push(numbered);
   }
-  problems.push(
-    ...capProblems(empty, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features without geometry`),
-    ...capProblems(notPolygons, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features that are not polygons dropped`),
-    ...capProblems(broken, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features with invalid coordinates dropped`),
-  );
-  if (!kept.some((f) => f.geometry !== null)) {
-    return { data: null, problems: [...problems, problem(file, 'no polygon features: nothing to draw')] };
-  }
+  const polygons = kept.filter((k) => k.feature.geometry !== null).length;
+  problems.push(...capProblems(empty, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features without geometry`));
+  if (polygons > 0 && notPolygons.size > 0) problems.push(droppedNotPolygons(file, notPolygons));
+  problems.push(...capProblems(broken, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features with invalid coordinates dropped`));
+  if (polygons === 0) return { data: null, problems: [...problems, noPolygons(file, notPolygons, broken.length, all.length)] };
 
   const crs = detectCrs({ prj: declared?.text, sample: [[box.minX, box.minY], [box.maxX, box.maxY]] });
   if (crs.crs === null) {
     const why = crs.conflict && declared ? ` (${declared.where}: ${crs.conflict})` : '';
-    const range = `x ${round(box.minX)} to ${round(box.maxX)}, y ${round(box.minY)} to ${round(box.maxY)}`;
     return {
       data: null,
       problems: [
         ...problems,
         problem(
           file,
-          `the coordinates (${range}) are not WGS84 degrees nor Belgian Lambert 72 or 2008 metres${why}; ` +
+          `the coordinates (${rangeText(box)}) are not WGS84 degrees nor Belgian Lambert 72 or 2008 metres${why}; ` +
             'reproject the file to WGS84 (EPSG:4326) or Belgian Lambert 72 (EPSG:31370) and load it again',
         ),
       ],
     };
   }
   const reprojected = crs.crs !== 'EPSG:4326';
-  const features = reprojected ? reprojectFeatures(kept, crs.crs) : kept;
+  let features = kept.map((k) => k.feature as BoundaryFeature);
+  let rows = kept.map((k) => k.row);
   const then = reprojected ? '; reprojected to WGS84' : '';
   if (crs.conflict && declared) {
     problems.push(problem(file, `${declared.where}: ${crs.conflict}; read as ${crs.label}${then}`, { severity: 'warning' }));
@@ -107,13 +126,161 @@ export function toBoundaryFeatures(
     problems.push(problem(file, `coordinates in ${crs.label}, ${how}${then}`, { severity: 'info' }));
   }
 
+  let degrees = box;
+  if (reprojected) {
+    // Checked again: a projection believed far beyond Belgium's range is where a transformation
+    // could fail, and a non-finite position must not reach the map or the model.
+    const projected = reprojectFeatures(features, crs.crs);
+    degrees = emptyBox();
+    const lost: Problem[] = [];
+    const keep = projected.map((f, i) => {
+      if (f.geometry === null) return true;
+      const fault = extendBox(degrees, f.geometry);
+      if (fault !== null) lost.push(problem(file, `feature ${rows[i]}: ${fault} after reprojection to WGS84; dropped`, { row: rows[i], severity: 'warning' }));
+      return fault === null;
+    });
+    problems.push(...capProblems(lost, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features that could not be reprojected dropped`));
+    features = projected.filter((_, i) => keep[i]);
+    rows = rows.filter((_, i) => keep[i]);
+    if (!features.some((f) => f.geometry !== null)) {
+      return { data: null, problems: [...problems, problem(file, `no feature could be reprojected from ${crs.label} to WGS84: nothing to draw`)] };
+    }
+  }
+  const placed = placeInBelgium(features, degrees, file, reprojected);
+  if (placed) problems.push(placed);
+
   const names = new Set<string>();
-  for (const f of features) {
-    // Ours to change: parsed from the file, or new from reprojectFeatures.
-    if (f.geometry !== null) rewind(f.geometry, { mutate: true });
-    for (const key of Object.keys(f.properties ?? {})) names.add(key);
+  const crossing: number[] = [];
+  const bare: number[] = [];
+  features.forEach((f, i) => {
+    if (f.geometry !== null) {
+      if (selfIntersects(f.geometry)) crossing.push(rows[i]);
+      // Ours to change: parsed from the file, or new from reprojectFeatures.
+      rewind(f.geometry, { mutate: true });
+    }
+    const keys = Object.keys(f.properties ?? {});
+    if (keys.length === 0) bare.push(rows[i]);
+    for (const key of keys) names.add(key);
+  });
+  if (names.size === 0) {
+    // Still drawable (an outline layer needs no attributes), but no ward can be made from it.
+    problems.push(
+      problem(
+        file,
+        'no feature has properties, so there is no ward code to show or to join indicator tables on: ' +
+          'export the layer with its attributes (for a shapefile, include its .dbf) and load it again',
+        { severity: 'warning' },
+      ),
+    );
+  } else if (bare.length > 0) {
+    problems.push(
+      problem(
+        file,
+        `${count(bare.length, 'feature has', 'features have')} no properties (${featureList(bare)}): ` +
+          `without a ward code ${bare.length === 1 ? 'it is' : 'they are'} left out of the wards`,
+        { row: bare.length === 1 ? bare[0] : null, severity: 'warning' },
+      ),
+    );
+  }
+  if (crossing.length > 0) {
+    problems.push(
+      problem(
+        file,
+        `${count(crossing.length, 'feature has a boundary that crosses itself', 'features have boundaries that cross themselves')} ` +
+          `(${featureList(crossing)}): kept and drawn, but area, centroid and neighbours may be off; ${FIX_ADVICE}`,
+        { row: crossing.length === 1 ? crossing[0] : null, severity: 'warning' },
+      ),
+    );
   }
   return { data: { features, propertyNames: [...names], crs }, problems };
+}
+
+/** The warning for features dropped because they are points or lines, counted by type. */
+function droppedNotPolygons(file: string, byType: Map<string, number[]>): Problem {
+  const rows = [...byType.values()].flat().sort((a, b) => a - b);
+  return problem(
+    file,
+    `${count(rows.length, 'feature is', 'features are')} not a polygon and ${rows.length === 1 ? 'was' : 'were'} dropped ` +
+      `(${typeCounts(byType)}; ${featureList(rows)}): wards are Polygon or MultiPolygon features`,
+    { row: rows.length === 1 ? rows[0] : null, severity: 'warning' },
+  );
+}
+
+/** The error for a file without a single polygon left: what it held instead. */
+function noPolygons(file: string, byType: Map<string, number[]>, broken: number, total: number): Problem {
+  const parts: string[] = [];
+  if (byType.size > 0) parts.push(typeCounts(byType));
+  if (broken > 0) parts.push(`${broken} with invalid coordinates`);
+  const withoutGeometry = total - broken - [...byType.values()].reduce((n, rows) => n + rows.length, 0);
+  if (withoutGeometry > 0) parts.push(`${withoutGeometry} without geometry`);
+  const advice =
+    byType.size > 0
+      ? 'ward boundaries must be Polygon or MultiPolygon areas; load the boundary polygons, not points or lines'
+      : 'nothing to draw';
+  return problem(file, `no polygons among the ${count(total, 'feature', 'features')} (${parts.join(', ')}): ${advice}`);
+}
+
+/** "3 Point, 1 LineString", in the order first met. */
+function typeCounts(byType: Map<string, number[]>): string {
+  return [...byType].map(([type, rows]) => `${rows.length} ${type}`).join(', ');
+}
+
+/** "feature 3" or "features 1, 3, 7" or "features 1, 2, … (25 in all)". */
+function featureList(rows: number[]): string {
+  if (rows.length === 1) return `feature ${rows[0]}`;
+  const listed = rows.slice(0, MAX_LISTED).join(', ');
+  return rows.length > MAX_LISTED ? `features ${listed}, … (${rows.length} in all)` : `features ${listed}`;
+}
+
+function count(n: number, one: string, many: string): string {
+  return n === 1 ? `1 ${one}` : `${n} ${many}`;
+}
+
+/**
+ * Checks where the wards lie. WGS84 wards that are all outside Belgium but would be inside with x
+ * and y exchanged (latitude written first) are exchanged in place, and that is said. Reprojected
+ * wards outside Belgium (a Lambert declaration believed for coordinates beyond the Belgian range)
+ * are warned of. Other WGS84 wards elsewhere pass without a word: the map shows where they are.
+ */
+function placeInBelgium(features: BoundaryFeature[], box: Box, file: string, reprojected: boolean): Problem | null {
+  const overlaps = (b: Box) => b.minX <= BELGIUM.maxX && b.maxX >= BELGIUM.minX && b.minY <= BELGIUM.maxY && b.maxY >= BELGIUM.minY;
+  if (overlaps(box)) return null;
+  if (reprojected) {
+    return problem(
+      file,
+      `after reprojection the wards lie outside Belgium (longitude ${round(box.minX)} to ${round(box.maxX)}, ` +
+        `latitude ${round(box.minY)} to ${round(box.maxY)}): check the coordinate system the file declares`,
+      { severity: 'warning' },
+    );
+  }
+  const swapped = { minX: box.minY, maxX: box.maxY, minY: box.minX, maxY: box.maxX };
+  if (!overlaps(swapped)) return null;
+  for (const f of features) if (f.geometry !== null) forEachPosition(f.geometry, (p) => ([p[0], p[1]] = [p[1], p[0]]));
+  return problem(
+    file,
+    `the coordinates give latitude first (${rangeText(box)}), not longitude as GeoJSON and shapefiles do; ` +
+      'read the other way round, which puts the wards in Belgium',
+    { severity: 'warning' },
+  );
+}
+
+/**
+ * The geometry without its polygons that have no rings (on which turf's rewind throws), or null when
+ * it holds no position at all. Coordinates not nested as they should be are left for extendBox to report.
+ */
+function withoutEmptyParts(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon | null {
+  const hasPositions = (polygon: unknown): boolean =>
+    !Array.isArray(polygon) || polygon.some((ring: unknown) => !Array.isArray(ring) || ring.length > 0);
+  if (!Array.isArray(geometry.coordinates)) return geometry;
+  if (geometry.type === 'Polygon') return hasPositions(geometry.coordinates) ? geometry : null;
+  const parts = geometry.coordinates.filter(hasPositions);
+  if (parts.length === 0) return null;
+  return parts.length === geometry.coordinates.length ? geometry : { ...geometry, coordinates: parts };
+}
+
+function forEachPosition(geometry: Polygon | MultiPolygon, visit: (position: Position) => void): void {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons) for (const ring of polygon) for (const position of ring) visit(position);
 }
 
 interface Box {
@@ -123,22 +290,35 @@ interface Box {
   maxY: number;
 }
 
+function emptyBox(): Box {
+  return { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+}
+
 /**
- * Widens `box` to the positions of `geometry`; false, leaving `box` as it was, when a position is
- * not a pair of finite numbers. A plain loop: the coordinates may run into millions of numbers.
+ * Widens `box` to the positions of `geometry`, or, leaving `box` as it was, says what is wrong
+ * with them: a position that is not a pair of finite numbers, or rings not nested as they should
+ * be. A plain loop: the coordinates may run into millions of numbers.
  */
-function extendBox(box: Box, geometry: Polygon | MultiPolygon): boolean {
-  const polygons: unknown[] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  if (!Array.isArray(polygons)) return false;
+function extendBox(box: Box, geometry: Polygon | MultiPolygon): string | null {
+  const multi = geometry.type === 'MultiPolygon';
+  const polygons: unknown[] = multi ? geometry.coordinates : [geometry.coordinates];
+  const nesting = `the coordinates are not nested as a ${geometry.type}'s (${multi ? 'polygons of ' : ''}rings of [x, y] positions)`;
+  if (!Array.isArray(polygons)) return nesting;
   let { minX, minY, maxX, maxY } = box;
-  for (const polygon of polygons) {
-    if (!Array.isArray(polygon)) return false;
-    for (const ring of polygon) {
-      if (!Array.isArray(ring)) return false;
-      for (const position of ring) {
-        if (!Array.isArray(position) || position.length < 2) return false;
-        const [x, y] = position;
-        if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return false;
+  for (let p = 0; p < polygons.length; p++) {
+    const polygon = polygons[p];
+    if (!Array.isArray(polygon)) return nesting;
+    for (let r = 0; r < polygon.length; r++) {
+      const ring: unknown = polygon[r];
+      if (!Array.isArray(ring)) return nesting;
+      for (let i = 0; i < ring.length; i++) {
+        const position: unknown = ring[i];
+        if (!Array.isArray(position)) return nesting;
+        const [x, y] = position as unknown[];
+        if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+          const where = `position ${i + 1} of ring ${r + 1}${multi ? ` of polygon ${p + 1}` : ''}`;
+          return `${where} is ${positionText(position)}, not two finite numbers`;
+        }
         if (x < minX) minX = x;
         if (x > maxX) maxX = x;
         if (y < minY) minY = y;
@@ -147,7 +327,16 @@ function extendBox(box: Box, geometry: Polygon | MultiPolygon): boolean {
     }
   }
   Object.assign(box, { minX, minY, maxX, maxY });
-  return true;
+  return null;
+}
+
+/** A position as the file had it: [5, "NaN"], [5, Infinity], [5]. */
+function positionText(position: unknown[]): string {
+  return `[${position.map((v) => (typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v))).join(', ')}]`;
+}
+
+function rangeText(box: Box): string {
+  return `x ${round(box.minX)} to ${round(box.maxX)}, y ${round(box.minY)} to ${round(box.maxY)}`;
 }
 
 function round(value: number): string {

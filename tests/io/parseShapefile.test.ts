@@ -5,74 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBoundaries } from '../../src/io/parseBoundaries';
 import { parseShapefile, type NamedBytes } from '../../src/io/parseShapefile';
+import { shapefile } from './fixtureFiles';
 import { sharedData } from './sharedData';
-
-type Ring = [number, number][];
-
-/**
- * A polygon shapefile (.shp and .dbf) of one square per name, written by hand: each square is
- * `size` wide with its corner at `origin` + i * `step`; the outer rings go clockwise, as ESRI's do.
- */
-function shapefile(
-  names: string[],
-  encode: (text: string) => Uint8Array,
-  origin: [number, number],
-  size: number,
-): { shp: Uint8Array; dbf: Uint8Array } {
-  const rings: Ring[] = names.map((_, i) => {
-    const [x, y] = [origin[0] + i * size * 2, origin[1]];
-    return [[x, y], [x, y + size], [x + size, y + size], [x + size, y], [x, y]];
-  });
-  const recordLength = 4 + 32 + 4 + 4 + 4 + 16 * 5;
-  const shp = new DataView(new ArrayBuffer(100 + rings.length * (8 + recordLength)));
-  shp.setInt32(0, 9994);
-  shp.setInt32(24, shp.byteLength / 2);
-  shp.setInt32(28, 1000, true);
-  shp.setInt32(32, 5, true);
-  const xs = rings.flat().map((p) => p[0]);
-  const ys = rings.flat().map((p) => p[1]);
-  [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => shp.setFloat64(36 + 8 * i, v, true));
-  let at = 100;
-  rings.forEach((ring, i) => {
-    shp.setInt32(at, i + 1);
-    shp.setInt32(at + 4, recordLength / 2);
-    shp.setInt32(at + 8, 5, true);
-    [ring[0][0], ring[0][1], ring[2][0], ring[2][1]].forEach((v, k) => shp.setFloat64(at + 12 + 8 * k, v, true));
-    shp.setInt32(at + 44, 1, true);
-    shp.setInt32(at + 48, 5, true);
-    shp.setInt32(at + 52, 0, true);
-    ring.forEach(([x, y], k) => {
-      shp.setFloat64(at + 56 + 16 * k, x, true);
-      shp.setFloat64(at + 64 + 16 * k, y, true);
-    });
-    at += 8 + recordLength;
-  });
-
-  // dBase III: one header, two character fields (code, naam), space-padded records, 0x1a at the end.
-  const fields: [string, number][] = [['code', 10], ['naam', 80]];
-  const headerLength = 32 + 32 * fields.length + 1;
-  const recordSize = 1 + fields.reduce((sum, [, length]) => sum + length, 0);
-  const dbf = new Uint8Array(headerLength + names.length * recordSize + 1).fill(0x20, headerLength);
-  const header = new DataView(dbf.buffer);
-  dbf[0] = 0x03;
-  header.setUint32(4, names.length, true);
-  header.setUint16(8, headerLength, true);
-  header.setUint16(10, recordSize, true);
-  fields.forEach(([name, length], i) => {
-    dbf.fill(0, 32 + 32 * i, 64 + 32 * i);
-    dbf.set(new TextEncoder().encode(name), 32 + 32 * i);
-    dbf[32 + 32 * i + 11] = 'C'.charCodeAt(0);
-    dbf[32 + 32 * i + 16] = length;
-  });
-  dbf[headerLength - 1] = 0x0d;
-  names.forEach((name, i) => {
-    const start = headerLength + i * recordSize;
-    dbf.set(new TextEncoder().encode(`W${i + 1}`), start + 1);
-    dbf.set(encode(name), start + 1 + fields[0][1]);
-  });
-  dbf[dbf.length - 1] = 0x1a;
-  return { shp: new Uint8Array(shp.buffer), dbf };
-}
 
 // Latin-1 letters are their own byte in Windows-1252; the right single quote is 0x92.
 const windows1252 = (text: string) => Uint8Array.from(text, (c) => (c === '\u2019' ? 0x92 : c.charCodeAt(0)));
@@ -254,7 +188,9 @@ describe('parseShapefile', () => {
           file: 'gemeente.zip',
           row: null,
           column: null,
-          message: 'a shapefile needs .shp and .dbf; gemeente.dbf is missing: put all parts in one .zip',
+          message:
+            'gemeente.dbf is missing: a shapefile needs its .dbf beside the .shp (it holds the ward codes and names); ' +
+            'put all the parts (.shp, .dbf, .prj, .cpg) in one .zip, or select them together',
           severity: 'error',
         },
       ],
@@ -264,26 +200,34 @@ describe('parseShapefile', () => {
   it('parseShapefile(files) reports a .shp given alone the same way', async () => {
     const { shp } = shapefile(['A'], ascii, L72_ORIGIN, 1000);
     const { problems } = await parseShapefile([{ name: 'gemeente.shp', bytes: shp }], 'gemeente.shp');
-    expect(problems.map((p) => p.message)).toEqual(['a shapefile needs .shp and .dbf; gemeente.dbf is missing: put all parts in one .zip']);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^gemeente\.dbf is missing: a shapefile needs its \.dbf/)]);
   });
 
   it('parseShapefile(zip) reports a zip without .shp, and one that is not a zip', async () => {
     const zip = zipSync({ 'notes.txt': ascii('hello'), 'gemeente.dbf': new Uint8Array(40) });
     expect((await parseShapefile([{ name: 'data.zip', bytes: zip }], 'data.zip')).problems).toEqual([
-      { file: 'data.zip', row: null, column: null, message: 'no .shp in data.zip', severity: 'error' },
+      {
+        file: 'data.zip',
+        row: null,
+        column: null,
+        message: "no .shp in data.zip (it holds notes.txt, gemeente.dbf): a shapefile's shapes are in its .shp; add it, with the .dbf and .prj beside it",
+        severity: 'error',
+      },
     ]);
     const broken = await parseShapefile([{ name: 'data.zip', bytes: ascii('PK but not really') }], 'data.zip');
     expect(broken.data).toBeNull();
-    expect(broken.problems[0].message).toMatch(/^data\.zip is not a readable zip: /);
+    expect(broken.problems[0].message).toBe(
+      "data.zip is not a readable zip (invalid zip data): it is damaged or not a zip; download it again, or zip the shapefile's parts (.shp, .dbf, .prj) again",
+    );
     const loose = await parseShapefile([{ name: 'gemeente.dbf', bytes: new Uint8Array(40) }], 'gemeente.dbf');
-    expect(loose.problems[0].message).toBe('no .shp among gemeente.dbf');
+    expect(loose.problems[0].message).toBe("no .shp among gemeente.dbf: a shapefile's shapes are in its .shp; add it, with the .dbf and .prj beside it");
   });
 
   it('parseShapefile(files) reports a .shp it cannot read', async () => {
     const { dbf } = shapefile(['A'], ascii, L72_ORIGIN, 1000);
     const { data, problems } = await parseShapefile(parts('bad', { shp: ascii('not a shapefile at all'), dbf }), 'bad');
     expect(data).toBeNull();
-    expect(problems[0].message).toMatch(/^bad\.shp could not be read: /);
+    expect(problems[0].message).toMatch(/^bad\.shp could not be read \(.+\): it is damaged or not a shapefile; export it again$/);
   });
 });
 
@@ -365,7 +309,11 @@ describe('parseShapefile on the Flemish and Brussels municipalities in Lambert 7
     const { data, problems } = await parseShapefile([{ name: 'gemeente.zip', bytes: zip }], 'gemeente.zip');
     expect(data).toBeNull();
     expect(problems.map((p) => [p.severity, p.message])).toEqual([
-      ['error', 'a shapefile needs .shp and .dbf; gemeente.dbf is missing: put all parts in one .zip'],
+      [
+        'error',
+        'gemeente.dbf is missing: a shapefile needs its .dbf beside the .shp (it holds the ward codes and names); ' +
+          'put all the parts (.shp, .dbf, .prj, .cpg) in one .zip, or select them together',
+      ],
     ]);
   });
 });

@@ -3,90 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { detectKeyColumn } from '../../src/io/detectKeyColumn';
 import { parseXlsx, xlsxSheetNames } from '../../src/io/parseXlsx';
 import { readIndicatorTable } from '../../src/io/readIndicatorTable';
+import { xlsx } from './fixtureFiles';
 import { sharedData } from './sharedData';
-
-// Workbooks are written here by hand, as small as Excel's format allows: a ZIP archive (stored,
-// not compressed) with the workbook, its relations, a style sheet and one XML file per sheet.
-
-/** A cell: text, a number, a date (Excel serial day, styled as a date), or empty. */
-type Cell = string | number | { date: number } | null;
-
-function xlsx(sheets: { name: string; rows: Cell[][] }[]): Uint8Array {
-  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  const files: Record<string, string> = {
-    '[Content_Types].xml':
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="xml" ContentType="application/xml"/></Types>',
-    'xl/workbook.xml':
-      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets>` +
-      sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-      '</sheets></workbook>',
-    'xl/_rels/workbook.xml.rels':
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
-      `<Relationship Id="rIdStyles" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
-    // Style 1 is Excel's built-in date format 14 (d/m/yyyy).
-    'xl/styles.xml':
-      `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${ns}"><cellXfs count="2">` +
-      '<xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>',
-  };
-  sheets.forEach((s, i) => {
-    const rows = s.rows
-      .map((cells, r) => {
-        const xml = cells
-          .map((cell, c) => {
-            const ref = `${String.fromCharCode(65 + c)}${r + 1}`;
-            if (cell === null) return '';
-            if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`;
-            if (typeof cell === 'object') return `<c r="${ref}" s="1"><v>${cell.date}</v></c>`;
-            return `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(cell)}</t></is></c>`;
-          })
-          .join('');
-        return `<row r="${r + 1}">${xml}</row>`;
-      })
-      .join('');
-    files[`xl/worksheets/sheet${i + 1}.xml`] =
-      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>${rows}</sheetData></worksheet>`;
-  });
-  return zip(files);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** A ZIP archive of text files, stored without compression. */
-function zip(files: Record<string, string>): Uint8Array {
-  const encoder = new TextEncoder();
-  const local: number[] = [];
-  const central: number[] = [];
-  const u16 = (n: number) => [n & 0xff, (n >>> 8) & 0xff];
-  const u32 = (n: number) => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
-  let count = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const path = [...encoder.encode(name)];
-    const data = [...encoder.encode(text)];
-    const crc = crc32(data);
-    const offset = local.length;
-    // version 2.0, no flags, stored, DOS date 1980-01-01
-    const common = [...u16(20), ...u16(0), ...u16(0), ...u16(0), ...u16(0x21), ...u32(crc), ...u32(data.length), ...u32(data.length), ...u16(path.length), ...u16(0)];
-    local.push(...u32(0x04034b50), ...common, ...path, ...data);
-    central.push(...u32(0x02014b50), ...u16(20), ...common, ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...path);
-    count += 1;
-  }
-  const end = [...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(count), ...u16(count), ...u32(central.length), ...u32(local.length), ...u16(0)];
-  return new Uint8Array([...local, ...central, ...end]);
-}
-
-function crc32(bytes: number[]): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 describe('parseXlsx', () => {
   it('parseXlsx(bytes, file) reads a sheet as the table parseCsv would give, numbers as plain text', async () => {
@@ -109,6 +27,7 @@ describe('parseXlsx', () => {
         ['24107A01-', 'Tienen-Noord', '31000', '', '2021-01-01T12:00:00'],
       ],
       dialect: { delimiter: ',', decimal: '.', thousands: null, bom: false },
+      sheet: 'Data',
     });
   });
 
@@ -288,7 +207,13 @@ describe('parseXlsx', () => {
     const { data, problems } = await parseXlsx(bytes, 'f.xlsx');
     expect(data?.rows).toEqual([['x', '1']]);
     expect(problems).toEqual([
-      { file: 'f.xlsx', row: null, column: null, message: 'the workbook has 2 sheets; read the first, "A"', severity: 'info' },
+      {
+        file: 'f.xlsx',
+        row: null,
+        column: null,
+        message: 'the workbook has 2 sheets, "A", "B"; read the first, "A": choose another sheet if the data are elsewhere',
+        severity: 'info',
+      },
     ]);
   });
 
@@ -318,9 +243,9 @@ describe('parseXlsx', () => {
     const csv = new TextEncoder().encode('code;v\r\nA;1\r\n');
     const damaged = xlsx([{ name: 'S', rows: [['code', 'v']] }]).slice(0, 60);
     for (const [bytes, reason] of [
-      [csv, 'it is not an Excel workbook (is it a CSV or another kind of file?)'],
+      [csv, 'it is not an Excel workbook (is it a CSV or another kind of file?): save it from Excel as .xlsx, or give a CSV a .csv name'],
       [new Uint8Array(), 'the file is empty'],
-      [damaged, 'the file is damaged (its ZIP container cannot be opened)'],
+      [damaged, 'the file is damaged (its ZIP container cannot be opened): download it again, or open it in Excel and save it again'],
     ] as const) {
       const { data, problems } = await parseXlsx(bytes, 'f.xlsx');
       expect(data).toBeNull();
