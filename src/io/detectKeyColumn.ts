@@ -36,7 +36,8 @@ export function keyNameRank(name: string): number {
  * Guesses which column holds the area codes. With `candidates` (the boundary keys), the column
  * whose codes meet the most candidates wins, known key names first; without them, or when none
  * meets any, the best known key name (unique values first), then the first column whose values
- * are all present and unique. Null when nothing fits.
+ * are all present and unique and are not measurements (numbers of several widths, decimals, or
+ * under three digits). Null when nothing fits.
  */
 export function detectKeyColumn(columns: string[], rows: string[][], candidates?: string[]): string | null {
   const named = columns
@@ -76,8 +77,24 @@ export function detectKeyColumn(columns: string[], rows: string[][], candidates?
     const unique = named.find((c) => isUniqueKey(rows, c.index));
     return (unique ?? named[0]).name;
   }
-  const index = columns.findIndex((_, i) => isUniqueKey(rows, i));
+  const index = columns.findIndex((_, i) => isUniqueKey(rows, i) && !isMeasure(rows, i));
   return index === -1 ? null : columns[index];
+}
+
+/**
+ * Whether a column of unique values holds numbers that measure rather than name: numbers of
+ * different widths or with decimals (12, 14.5, 1200). Numeric codes have one width (NIS 24107).
+ */
+function isMeasure(rows: string[][], index: number): boolean {
+  const widths = new Set<number>();
+  let marks = false;
+  for (const row of rows) {
+    const cell = (row[index] ?? '').trim();
+    if (!/^-?\d+(?:[.,]\d+)*$/.test(cell)) return false;
+    widths.add(cell.length);
+    marks ||= /[.,-]/.test(cell);
+  }
+  return marks || widths.size > 1 || [...widths][0] < 3;
 }
 
 function isUniqueKey(rows: string[][], index: number): boolean {

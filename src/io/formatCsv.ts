@@ -38,7 +38,7 @@ export function formatCsv(
       const written = formatNumber(value, decimalsOf[column] ?? DEFAULT_DECIMALS);
       return excel ? written.replace('.', ',') : written;
     }
-    return quote(FORMULA_START.test(value) ? `'${value}` : value, delimiter);
+    return quote(FORMULA_START.test(value) ? `'${value}` : value);
   };
 
   const lines = [
@@ -58,9 +58,13 @@ function formatNumber(value: number, decimals: number): string {
   return trimmed === '-0' ? '0' : trimmed;
 }
 
-/** Quotes a cell that holds a separator, a quote or a line break, or starts with the comment `#`. */
-function quote(text: string, delimiter: string): string {
-  if (text.includes(delimiter) || /["\r\n\t]/.test(text) || text.startsWith('#')) {
+/**
+ * Quotes a cell that holds a quote, a line break or any separator parseCsv recognises (`,` `;` tab
+ * `|`: outside quotes they could sway its guess of the file's separator), or starts with the
+ * comment `#`.
+ */
+function quote(text: string): string {
+  if (/[",;|\r\n\t]/.test(text) || text.startsWith('#')) {
     return `"${text.replace(/"/g, '""')}"`;
   }
   return text;

@@ -42,10 +42,14 @@ export function tableYears(table: CsvTable, column: string): number[] {
  */
 export function selectYear(table: CsvTable, column: string, year: number): CsvTable {
   const index = columnIndex(table, column);
+  const kept = table.rows.flatMap((row, i) => (yearOf(row[index]) === year ? [i] : []));
   return {
     columns: table.columns.filter((_, i) => i !== index),
-    rows: table.rows.filter((row) => yearOf(row[index]) === year).map((row) => row.filter((_, i) => i !== index)),
+    rows: kept.map((i) => table.rows[i].filter((_, j) => j !== index)),
     dialect: table.dialect,
+    // The rows keep their numbers in the file, so that problems point at the right line.
+    ...(table.sourceRows ? { sourceRows: kept.map((i) => table.sourceRows?.[i] ?? i + 2) } : {}),
+    ...(table.headerRow !== undefined ? { headerRow: table.headerRow } : {}),
   };
 }
 

@@ -12,77 +12,202 @@ export interface CsvDialect extends NumberFormat {
   bom: boolean;
 }
 
-/** A CSV file as text cells: trimmed header names, and rows padded or cut to the header's width. */
+/**
+ * A CSV file as text cells: trimmed header names, and rows padded or cut to the header's width.
+ * `sourceRows` gives, per row, its number as a spreadsheet shows the file (the header's own row
+ * counted, and comment and blank lines too; a line break inside a quoted cell does not start a
+ * row); `headerRow` is the header's. Tables built otherwise may leave them out.
+ */
 export interface CsvTable {
   columns: string[];
   rows: string[][];
   dialect: CsvDialect;
+  sourceRows?: number[];
+  headerRow?: number;
 }
 
 const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
 const SAMPLE_RECORDS = 21;
 const MAX_ROW_PROBLEMS = 20;
+// Beyond this many unterminated quotes the rest of the file is given up on: each one costs a pass
+// over the text after it.
+const MAX_QUOTE_RECOVERIES = 20;
+
+/** A record as papaparse returned it, with its row number as a spreadsheet would show it. */
+interface SourceRecord {
+  cells: string[];
+  line: number;
+}
 
 /**
  * Reads CSV text as a table of strings, detecting the separator (`,` `;` tab or `|`), the number
  * convention (Statbel's "1.234" counts, Excel's "12,5" decimals) and a UTF-8 BOM. Lines starting
- * with `#` are comments. parseCsv("code;value\nA;12,5", "f.csv").data.dialect.decimal is ",".
+ * with `#` are comments. A quote that never closes costs its own row only: the rows after it are
+ * read as usual. Problems count data rows in `row` (the header is row 0), as every loader does, and
+ * name the row a spreadsheet shows in the message ("spreadsheet row 5: ..."): the header is
+ * spreadsheet row 1 unless comment lines come before it.
+ * parseCsv("code;value\nA;12,5", "f.csv").data.dialect.decimal is ",".
  */
 export function parseCsv(text: string, file: string): Loaded<CsvTable> {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
   const delimiter = detectDelimiter(body);
   const problems: Problem[] = [];
-  const records: string[][] = [];
-  const dropped = new Set<number>();
+  const records = readRecords(body, delimiter, file, problems);
 
-  Papa.parse<string[]>(body, {
-    header: false,
-    skipEmptyLines: 'greedy',
-    comments: '#',
-    delimiter,
-    step: (result) => {
-      const row = records.length;
-      records.push(result.data);
-      for (const error of result.errors) {
-        const line = lineAt(body, error.index);
-        if (error.code === 'MissingQuotes') {
-          dropped.add(row);
+  if (records.length === 0) {
+    if (problems.length > 0) return { data: null, problems };
+    return {
+      data: null,
+      problems: [
+        problem(file, 'empty file: expected a header row with the column names, then one row per area; nothing was read. Check that you chose the right file, or export the table again'),
+      ],
+    };
+  }
+  if (records.length === 1) {
+    const names = records[0].cells.map((c) => `"${c.trim()}"`).join(', ');
+    return {
+      data: null,
+      problems: [
+        ...problems,
+        problem(file, `header only: found the columns ${names} but no rows below them; nothing was read. Export the table again with its rows`),
+      ],
+    };
+  }
+
+  const [head, ...body2] = records;
+  const raw = head.cells.map((name) => name.trim());
+  const width = headerWidth(raw, body2.map((r) => r.cells));
+  const columns = nameColumns(raw.slice(0, width), file, problems);
+  const rows = fitRows(body2, width, columns, delimiter, file, problems);
+  const format = detectNumberFormat(rows, delimiter);
+  return {
+    data: { columns, rows, dialect: { delimiter, ...format, bom }, sourceRows: body2.map((r) => r.line), headerRow: head.line },
+    problems,
+  };
+}
+
+/**
+ * The records of the text, each with its spreadsheet row. A record whose quote never closes is
+ * reported and left out, and reading starts again on the line after that quote; when that record
+ * is the header, nothing more is read.
+ */
+function readRecords(body: string, delimiter: Delimiter, file: string, problems: Problem[]): SourceRecord[] {
+  const records: SourceRecord[] = [];
+  const lines = lineCounter(body);
+  let embedded = 0;
+  let base = 0;
+  // Where the current record starts, and the first quote at or after it (-1: none left).
+  let start = 0;
+  let quote = 0;
+  for (let pass = 0; base < body.length; pass++) {
+    if (pass > MAX_QUOTE_RECOVERIES) {
+      const line = lines(base) + 1 - embedded;
+      problems.push(
+        problem(
+          file,
+          `${spreadsheetRow(line)}more than ${MAX_QUOTE_RECOVERIES} quotes that never close; the rest of the file, from this row on, was not read. Check the quotes (") in the file`,
+          { row: records.length },
+        ),
+      );
+      break;
+    }
+    let restart = -1;
+    Papa.parse<string[]>(body.slice(base), {
+      header: false,
+      skipEmptyLines: 'greedy',
+      comments: '#',
+      delimiter,
+      step: (result, parser) => {
+        const missing = result.errors.find((e) => e.code === 'MissingQuotes');
+        if (missing) {
+          const at = base + (missing.index ?? 0);
+          const previous = records.length > 0 ? records[records.length - 1].line : 0;
+          const line = Math.max(previous + 1, lines(at) + 1 - embedded);
+          const column = Math.max(0, result.data.length - 1);
+          const header = records.length === 0;
+          const name = header ? `column ${column + 1}` : (records[0].cells[column] ?? '').trim() || `column ${column + 1}`;
           problems.push(
             problem(
               file,
-              `unterminated quote on line ${line}: the rest of the file was read as one cell; row dropped`,
-              { row },
+              header
+                ? `${spreadsheetRow(line)}the header has a quote (") in column ${column + 1} that never closes, so the whole file would be one cell; nothing was read. Remove that quote or add the closing one`
+                : `${spreadsheetRow(line)}a quote (") in column "${name}" never closes, so everything after it would be one cell; this row was left out and the rows after it were read as usual. Remove that quote or add the closing one`,
+              { row: records.length, column: header ? null : name },
             ),
           );
-        } else if (error.code === 'InvalidQuotes') {
-          problems.push(
-            problem(file, `malformed quotes on line ${line} (a quote inside a quoted cell must be doubled); row read as best we could`, {
-              row,
-              severity: 'warning',
-            }),
-          );
-        } else {
-          problems.push(problem(file, `${error.message} (line ${line})`, { row, severity: 'warning' }));
+          if (!header) restart = nextLine(body, at);
+          parser.abort();
+          return;
         }
-      }
-    },
-  });
-
-  if (records.length === 0) return { data: null, problems: [problem(file, 'empty file')] };
-  if (dropped.has(0)) return { data: null, problems };
-  const kept = records.filter((_, i) => !dropped.has(i));
-  if (kept.length === 1) {
-    return { data: null, problems: [...problems, problem(file, 'no data rows: the file has a header only')] };
+        const cursor = base + result.meta.cursor;
+        // Only a quoted cell can hold a line break; most records have no quote at all.
+        if (quote !== -1 && quote < start) quote = body.indexOf('"', start);
+        const inside = quote !== -1 && quote < cursor ? result.data.reduce((n, cell) => n + breaksIn(cell), 0) : 0;
+        start = cursor;
+        const end = /[\r\n]/.test(body[cursor - 1] ?? '') ? 1 : 0;
+        // Mixed line endings can fool the count; rows still never go back.
+        const previous = records.length > 0 ? records[records.length - 1].line : 0;
+        const line = Math.max(previous + 1, lines(cursor) + 1 - end - inside - embedded);
+        const row = records.length;
+        embedded += inside;
+        records.push({ cells: result.data, line });
+        for (const error of result.errors) {
+          if (error.code === 'InvalidQuotes') {
+            problems.push(
+              problem(file, `${spreadsheetRow(line)}a quote (") inside a quoted cell is not doubled; the row was read as best we could. Check it, and write a quote inside a cell as ""`, {
+                row,
+                severity: 'warning',
+              }),
+            );
+          } else {
+            problems.push(problem(file, `${spreadsheetRow(line)}${error.message}`, { row, severity: 'warning' }));
+          }
+        }
+      },
+    });
+    if (restart === -1) break;
+    base = restart;
+    start = restart;
+    quote = body.indexOf('"', restart);
   }
+  return records;
+}
 
-  const raw = kept[0].map((name) => name.trim());
-  const data = kept.slice(1);
-  const width = headerWidth(raw, data);
-  const columns = nameColumns(raw.slice(0, width), file, problems);
-  const rows = fitRows(data, width, file, problems);
-  const format = detectNumberFormat(rows, delimiter);
-  return { data: { columns, rows, dialect: { delimiter, ...format, bom } }, problems };
+/**
+ * Line breaks before a position (CRLF, CR or LF, one each, a CRLF counted at its CR), counted
+ * incrementally for rising positions.
+ */
+function lineCounter(text: string): (position: number) => number {
+  let at = 0;
+  let count = 0;
+  return (position) => {
+    if (position < at) {
+      at = 0;
+      count = 0;
+    }
+    const end = Math.min(position, text.length);
+    for (; at < end; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 13 || (c === 10 && text.charCodeAt(at - 1) !== 13)) count += 1;
+    }
+    return count;
+  };
+}
+
+function breaksIn(cell: string): number {
+  if (!/[\r\n]/.test(cell)) return 0;
+  return cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+/** The position just after the line break that ends the line holding `position`. */
+function nextLine(text: string, position: number): number {
+  for (let i = position; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') return i + 1;
+    if (c === '\r') return text[i + 1] === '\n' ? i + 2 : i + 1;
+  }
+  return text.length;
 }
 
 /** The header's width without trailing unnamed columns that hold nothing (a trailing separator). */
@@ -105,7 +230,13 @@ export function nameColumns(header: string[], file: string, problems: Problem[])
     let name = original;
     if (name === '') {
       name = `column ${i + 1}`;
-      problems.push(problem(file, `column ${i + 1} has no name; read as "${name}"`, { row: 0, column: name, severity: 'warning' }));
+      problems.push(
+        problem(file, `column ${i + 1} has no name; read as "${name}"`, {
+          row: 0,
+          column: name,
+          severity: 'warning',
+        }),
+      );
     }
     if (seen.has(name)) {
       let n = 2;
@@ -125,39 +256,82 @@ export function nameColumns(header: string[], file: string, problems: Problem[])
   });
 }
 
-function fitRows(rows: string[][], width: number, file: string, problems: Problem[]): string[][] {
+/**
+ * Fits each record to the header's width. A record that holds one field where the header has
+ * several, and splits into exactly the header's width on another separator, was written with that
+ * separator (a row pasted from another file): it is read that way, with a warning.
+ */
+function fitRows(
+  records: SourceRecord[],
+  width: number,
+  columns: string[],
+  delimiter: Delimiter,
+  file: string,
+  problems: Problem[],
+): string[][] {
   const misfits: Problem[] = [];
-  const fitted = rows.map((row, i) => {
-    if (row.length === width) return row;
-    if (row.length > width) {
+  const fitted = records.map(({ cells, line }, i) => {
+    const row = i + 1;
+    const at = spreadsheetRow(line);
+    if (cells.length === width) return cells;
+    if (cells.length > width) {
       // Trailing separators (Excel writes "a;b;;") are not extra data.
-      if (row.slice(width).every((cell) => cell.trim() === '')) return row.slice(0, width);
+      if (cells.slice(width).every((cell) => cell.trim() === '')) return cells.slice(0, width);
+      const extra = cells.slice(width).filter((c) => c.trim() !== '').map((c) => `"${c}"`).slice(0, 3).join(', ');
       misfits.push(
-        problem(file, `row has ${row.length} fields, the header ${width}; extra fields ignored`, {
-          row: i + 1,
-          severity: 'warning',
-        }),
+        problem(
+          file,
+          `${at}${cells.length} fields where the header has ${width}; extra fields ignored (${extra}). A value that holds the separator ${show(delimiter)} must be in quotes`,
+          { row, severity: 'warning' },
+        ),
       );
-      return row.slice(0, width);
+      return cells.slice(0, width);
     }
+    if (cells.length === 1 && width > 1) {
+      const other = resplit(cells[0], width, delimiter);
+      if (other) {
+        misfits.push(
+          problem(
+            file,
+            `${at}separated by ${show(other.delimiter)} where the rest of the file uses ${show(delimiter)}; read with ${show(other.delimiter)}. Use one separator throughout the file`,
+            { row, severity: 'warning' },
+          ),
+        );
+        return other.cells;
+      }
+    }
+    const absent = columns.slice(cells.length).map((c) => `"${c}"`).slice(0, 3).join(', ');
     misfits.push(
-      problem(file, `row has ${row.length} fields, the header ${width}; missing fields read as empty`, {
-        row: i + 1,
-        severity: 'warning',
-      }),
+      problem(
+        file,
+        `${at}${cells.length} ${cells.length === 1 ? 'field' : 'fields'} where the header has ${width}; ${absent}${width - cells.length > 3 ? ' …' : ''} read as empty. Check this row for a missing separator ${show(delimiter)}`,
+        { row, severity: 'warning' },
+      ),
     );
-    return [...row, ...Array<string>(width - row.length).fill('')];
+    return [...cells, ...Array<string>(width - cells.length).fill('')];
   });
   problems.push(...capProblems(misfits, MAX_ROW_PROBLEMS, (n) => `and ${n} more rows with a different number of fields`));
   return fitted;
 }
 
-/** 1-based line of a character offset, for messages that point into the file. */
-function lineAt(text: string, index: number | undefined): number {
-  let line = 1;
-  const end = Math.min(index ?? 0, text.length);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line += 1;
-  return line;
+/** The cell split on the first other separator that gives exactly `width` fields, or null. */
+function resplit(cell: string, width: number, delimiter: Delimiter): { delimiter: Delimiter; cells: string[] } | null {
+  for (const other of DELIMITERS) {
+    if (other === delimiter || !cell.includes(other)) continue;
+    const cells = Papa.parse<string[]>(cell, { header: false, delimiter: other }).data[0] ?? [];
+    if (cells.length === width) return { delimiter: other, cells };
+  }
+  return null;
+}
+
+/** Where a problem is, as a spreadsheet that opens the file numbers its rows; leads the message. */
+export function spreadsheetRow(line: number | undefined): string {
+  return line === undefined ? '' : `spreadsheet row ${line}: `;
+}
+
+/** A separator as a message shows it. */
+function show(delimiter: Delimiter): string {
+  return delimiter === '\t' ? 'tab' : `"${delimiter}"`;
 }
 
 /**

@@ -23,6 +23,10 @@ const MISSING_MARKERS = new Set([
 // Small counts hidden for privacy ("<5", "≤ 3"), and Statbel's "*" for confidential values.
 const SUPPRESSED = /^(?:[<≤]\s*=?\s*\d+(?:[.,]\d+)?|\*)$/;
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
+// The fast path's shapes; longer or other numbers take the general path, which reads them the same.
+const PLAIN_INTEGER = /^-?\d{1,15}$/;
+const PLAIN_POINT = /^-?\d{1,15}\.\d{1,15}$/;
+const PLAIN_COMMA = /^-?\d{1,15},\d{1,15}$/;
 const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+(?:[.,]\d*)?$/;
 
 const patterns = new Map<string, RegExp>();
@@ -54,6 +58,11 @@ function escape(char: string): string {
  * ("35%" reads as 35, the value as written).
  */
 export function parseNumber(cell: string, format: NumberFormat): ParsedNumber {
+  // Most cells of a large file are plain integers or decimals: read those without the general path.
+  if (PLAIN_INTEGER.test(cell)) return number(Number(cell));
+  if (format.decimal === '.' ? PLAIN_POINT.test(cell) : PLAIN_COMMA.test(cell)) {
+    return number(Number(format.decimal === '.' ? cell : cell.replace(',', '.')));
+  }
   const trimmed = cell.trim();
   const lower = trimmed.toLowerCase();
   if (MISSING_MARKERS.has(lower)) return { kind: 'missing', marker: trimmed, suppressed: false };
@@ -79,6 +88,10 @@ export function parseNumber(cell: string, format: NumberFormat): ParsedNumber {
   const value = sign * Number(format.decimal === ',' ? plain.replace(',', '.') : plain);
   if (Number.isNaN(value)) return invalid(trimmed);
   if (!Number.isFinite(value)) return { kind: 'invalid', reason: `"${trimmed}" is out of range` };
+  return { kind: 'number', value: value === 0 ? 0 : value };
+}
+
+function number(value: number): ParsedNumber {
   return { kind: 'number', value: value === 0 ? 0 : value };
 }
 

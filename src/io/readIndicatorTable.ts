@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { capProblems } from './capProblems';
 import { normaliseCode } from '../model/normaliseCode';
 import { keyNameRank } from './detectKeyColumn';
-import type { CsvTable } from './parseCsv';
+import { spreadsheetRow, type CsvTable } from './parseCsv';
 import { parseNumber, type NumberFormat, type ParsedNumber } from './parseNumber';
 import { problem, type Loaded, type Problem } from './problem';
 
@@ -23,6 +23,9 @@ export interface IndicatorTable {
   missingReasons?: Record<string, (string | null)[]>;
 }
 
+/** How a share column writes its values: 35 for 35 % (`percent`) or 0.35 (`fraction`); see shareScale. */
+export type ShareScale = 'percent' | 'fraction';
+
 /** How to read a table's numbers where the file's own convention is not the right one. */
 export interface ReadIndicatorOptions {
   /**
@@ -30,19 +33,26 @@ export interface ReadIndicatorOptions {
    * ambiguousColumns); names that are not columns are ignored.
    */
   formats?: Record<string, NumberFormat>;
+  /**
+   * Per column that holds a share (a catalogue indicator in %), how the file writes it. Fractions are
+   * turned into percent (0.35 -> 35); a value outside 0–100 % is no share and is read as missing,
+   * with its text kept as the reason and a warning.
+   */
+  shares?: Record<string, ShareScale>;
 }
 
 /** Share of the non-missing cells that must be numbers for a column to count as an indicator. */
 const NUMERIC_SHARE = 0.8;
 const MAX_CELL_PROBLEMS = 20;
+const MAX_MARKERS_LISTED = 4;
 
 // The boundary check on an area key. Long keys are almost always notes typed under the table
 // ("Bron: IMA-AIM, bewerking ..."), not codes.
 const keySchema = z
   .string()
   .trim()
-  .min(1, 'empty key; row skipped')
-  .max(64, 'key longer than 64 characters, probably a note rather than a code; row skipped');
+  .min(1, 'no code in the key column; row skipped. Fill in the code, or delete the row')
+  .max(64, 'longer than 64 characters, probably a note under the table rather than a code; row skipped');
 
 const AREA_WORDS = new Set(['code', 'id', 'key', 'nis', 'refnis', 'name', 'naam', 'nom', 'label', 'descr', 'description', 'omschrijving']);
 const YEAR = /^(?:year|jaar|ann[ée]e|jahr)$/i;
@@ -58,9 +68,12 @@ function describesArea(name: string): boolean {
 
 /**
  * Reads the numeric columns of a CSV table, keyed by `keyColumn`. A column is numeric when at
- * least 80 % of its non-missing cells are numbers; other cells in it become null with a warning.
- * Rows without a key are skipped; of rows with the same key the first wins. Numbers are read in the
- * table's dialect unless `options.formats` names another for a column.
+ * least 80 % of its non-missing cells are numbers; other cells in it become null with a warning,
+ * and markers such as "n.a." or "<5" null with their text kept as the reason. Rows without a key
+ * are skipped; of rows with the same key the first wins. Numbers are read in the table's dialect
+ * unless `options.formats` names another for a column; `options.shares` checks share columns.
+ * Problems count data rows; a message about one row names it as a spreadsheet shows it, when the
+ * table knows (CsvTable.sourceRows).
  */
 export function readIndicatorTable(
   table: CsvTable,
@@ -71,12 +84,22 @@ export function readIndicatorTable(
   const keyIndex = table.columns.indexOf(keyColumn);
   if (keyIndex === -1) {
     const known = table.columns.map((c) => `"${c}"`).join(', ');
-    return { data: null, problems: [problem(file, `key column "${keyColumn}" not found; the columns are ${known}`)] };
+    return {
+      data: null,
+      problems: [
+        problem(file, `the key column "${keyColumn}" is not in the file, whose columns are ${known}; nothing was read. Choose the column that holds the area codes`, {
+          column: keyColumn,
+        }),
+      ],
+    };
   }
 
+  // Problems count data rows (the header is row 0); messages name the row a spreadsheet shows.
+  const at = (i: number) => spreadsheetRow(table.sourceRows?.[i]);
+  const rowName = (i: number) => (table.sourceRows ? `spreadsheet row ${table.sourceRows[i]}` : `row ${i + 1}`);
   const problems: Problem[] = [];
   const parsed = new Map<number, ParsedNumber[]>();
-  const { formats } = options;
+  const { formats, shares } = options;
   table.columns.forEach((name, index) => {
     if (index === keyIndex) return;
     const format = formats && Object.hasOwn(formats, name) ? formats[name] : table.dialect;
@@ -94,17 +117,23 @@ export function readIndicatorTable(
     } else if (numeric) {
       parsed.set(index, cells);
     } else if (numbers > 0) {
+      const first = cells.findIndex((c) => c.kind === 'invalid');
       problems.push(
-        problem(file, `column "${name}": only ${numbers} of ${present} values are numbers; not read as an indicator`, {
-          column: name,
-          severity: 'warning',
-        }),
+        problem(
+          file,
+          `column "${name}": only ${numbers} of ${present} values are numbers (${rowName(first)} has "${(table.rows[first][index] ?? '').trim()}"); not read as an indicator. If it is one, correct the text cells or leave them empty`,
+          { column: name, severity: 'warning' },
+        ),
       );
     }
   });
 
   if (parsed.size === 0) {
-    return { data: null, problems: [...problems, problem(file, 'no numeric columns: nothing to read as an indicator')] };
+    const message =
+      table.columns.length === 1
+        ? `the file has one column, "${table.columns[0]}": expected a column with the area codes and one column per indicator, separated by , ; tab or |; nothing was read. Save the table as CSV with one of those separators`
+        : `no column besides "${keyColumn}" holds numbers, so there is no indicator to read; nothing was read. Expected one numeric column per indicator; check that "${keyColumn}" is the column with the area codes`;
+    return { data: null, problems: [...problems, problem(file, message)] };
   }
 
   const columns = [...parsed.keys()].map((index) => table.columns[index]);
@@ -112,36 +141,74 @@ export function readIndicatorTable(
   const values: Record<string, (number | null)[]> = Object.fromEntries(columns.map((c) => [c, []]));
   const reasons: Record<string, (string | null)[]> = Object.fromEntries(columns.map((c) => [c, []]));
   const cellProblems = new Map<string, Problem[]>(columns.map((c) => [c, []]));
+  const rangeProblems = new Map<string, Problem[]>(columns.map((c) => [c, []]));
+  const markers = new Map<string, Map<string, number>>(columns.map((c) => [c, new Map()]));
   const firstRow = new Map<string, number>();
 
   table.rows.forEach((row, i) => {
     const rowNumber = i + 1;
     const key = keySchema.safeParse(row[keyIndex] ?? '');
     if (!key.success) {
-      problems.push(problem(file, key.error.issues[0].message, { row: rowNumber, column: keyColumn, severity: 'warning' }));
+      const text = (row[keyIndex] ?? '').trim();
+      const message = text === '' ? key.error.issues[0].message : `"${text.slice(0, 40)}…" is ${key.error.issues[0].message}`;
+      problems.push(problem(file, `${at(i)}${message}`, { row: rowNumber, column: keyColumn, severity: 'warning' }));
       return;
     }
     const code = normaliseCode(key.data);
     const first = firstRow.get(code);
     if (first !== undefined) {
+      const earlier = table.rows[first];
+      const same = [...parsed.keys()].every((index) => (earlier[index] ?? '').trim() === (row[index] ?? '').trim());
+      const firstKey = (earlier[keyIndex] ?? '').trim();
+      const written = firstKey === key.data ? '' : ` (as "${firstKey}")`;
       problems.push(
-        problem(file, `duplicate key "${key.data}" (first on row ${first}); the first row is kept, this one is dropped`, {
-          row: rowNumber,
-          column: keyColumn,
-        }),
+        problem(
+          file,
+          same
+            ? `${at(i)}code "${key.data}" is also on ${rowName(first)}${written}, with the same values; that row is kept, this one left out`
+            : `${at(i)}code "${key.data}" is also on ${rowName(first)}${written}, with other values; that row is kept, this one left out. Delete the row that is wrong`,
+          { row: rowNumber, column: keyColumn, severity: same ? 'warning' : 'error' },
+        ),
       );
       return;
     }
-    firstRow.set(code, rowNumber);
+    firstRow.set(code, i);
     keys.push(key.data);
     for (const [index, cells] of parsed) {
       const column = table.columns[index];
       const cell = cells[i];
-      values[column].push(cell.kind === 'number' ? cell.value : null);
-      reasons[column].push(cell.kind === 'number' ? null : cell.kind === 'missing' ? cell.marker || null : row[index].trim());
+      // Most cells are numbers; their text is needed only when something is said about them.
+      const text = cell.kind === 'number' && !shares ? '' : (row[index] ?? '').trim();
+      let value = cell.kind === 'number' ? cell.value : null;
+      let reason = cell.kind === 'number' ? null : cell.kind === 'missing' ? cell.marker || null : text;
+      const scale = shares && Object.hasOwn(shares, column) ? shares[column] : null;
+      if (value !== null && scale !== null) {
+        const percent = scale === 'fraction' ? Number((value * 100).toPrecision(15)) : value;
+        if (percent < 0 || percent > 100) {
+          rangeProblems.get(column)?.push(
+            problem(
+              file,
+              scale === 'fraction'
+                ? `${at(i)}${text} is outside 0–1, which a share written as a fraction cannot be; read as missing. Correct the value, or leave the cell empty`
+                : `${at(i)}${text} is outside 0–100 %, which a share cannot be; read as missing. Correct the value, or leave the cell empty`,
+              { row: rowNumber, column, severity: 'warning' },
+            ),
+          );
+          value = null;
+          reason = text;
+        } else {
+          value = percent;
+        }
+      }
+      values[column].push(value);
+      reasons[column].push(reason);
+      if (cell.kind === 'missing' && cell.marker !== '') {
+        const seen = markers.get(column) as Map<string, number>;
+        seen.set(cell.marker, (seen.get(cell.marker) ?? 0) + 1);
+      }
       if (cell.kind === 'invalid') {
         cellProblems.get(column)?.push(
-          problem(file, `expected a number, got "${row[index].trim()}"; treated as missing`, {
+          problem(file, `${at(i)}expected a number, got "${text}"; read as missing. Correct the cell, or leave it empty if there is no value`, {
             row: rowNumber,
             column,
             severity: 'warning',
@@ -151,10 +218,27 @@ export function readIndicatorTable(
     }
   });
 
-  if (keys.length === 0) return { data: null, problems: [...problems, problem(file, 'no rows with a key')] };
+  if (keys.length === 0) {
+    return { data: null, problems: [...problems, problem(file, `no row has a code in column "${keyColumn}"; nothing was read. Choose the column that holds the area codes`)] };
+  }
 
-  for (const [column, list] of cellProblems) {
-    problems.push(...capProblems(list, MAX_CELL_PROBLEMS, (n) => `and ${n} more cells that are not numbers in column "${column}"`));
+  for (const column of columns) {
+    const seen = markers.get(column) as Map<string, number>;
+    const count = [...seen.values()].reduce((a, b) => a + b, 0);
+    if (count > 0) {
+      const listed = [...seen].slice(0, MAX_MARKERS_LISTED).map(([marker, n]) => `"${marker}" ×${n}`);
+      if (seen.size > MAX_MARKERS_LISTED) listed.push('…');
+      problems.push(
+        problem(file, `${count} ${count === 1 ? 'cell' : 'cells'} read as missing, not as 0 (${listed.join(', ')}); the reason is kept with the value`, {
+          column,
+          severity: 'info',
+        }),
+      );
+    }
+    problems.push(
+      ...capProblems(cellProblems.get(column) ?? [], MAX_CELL_PROBLEMS, (n) => `and ${n} more cells that are not numbers in column "${column}"`),
+      ...capProblems(rangeProblems.get(column) ?? [], MAX_CELL_PROBLEMS, (n) => `and ${n} more values outside 0–100 % in column "${column}", read as missing`),
+    );
   }
   const missingReasons = Object.fromEntries(
     Object.entries(reasons).filter(([, list]) => list.some((reason) => reason !== null)),

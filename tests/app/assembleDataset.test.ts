@@ -1,26 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assembleDataset, readBoundariesFile, readCurrentAreas, readIndicatorFile } from '../../src/app/assembleDataset';
 import { CATALOGUE } from '../../src/app/catalogue';
+import { loadDemo } from './demoCity';
 import { sharedData } from '../io/sharedData';
 import { TINY_WARDS_GEOJSON } from './tinyCity';
 
-const demoFile = (name: string) => readFileSync(new URL(`../../data/demo/${name}`, import.meta.url), 'utf8');
-
-/** The demo dataset, assembled with the same arguments as loadDemoDataset (which needs Vite's ?raw imports). */
-function loadDemo() {
-  const meta = JSON.parse(demoFile('meta.json')) as { name: string };
-  return assembleDataset({
-    name: meta.name,
-    synthetic: true,
-    attribution: 'Synthetic demo data (chw-planner)',
-    boundaries: { name: 'wards.geojson', text: demoFile('wards.geojson') },
-    indicatorFiles: [{ source: { name: 'indicators.csv', text: demoFile('indicators.csv') }, key: 'code' }],
-    catalogue: CATALOGUE,
-    districts: { name: 'districts.geojson', text: demoFile('districts.geojson') },
-    currentAreas: { name: 'current-areas.csv', text: demoFile('current-areas.csv') },
-  });
-}
 
 describe('assembleDataset on the demo city', () => {
   const { dataset, problems } = loadDemo();
@@ -218,7 +202,9 @@ describe('readIndicatorFile', () => {
   it('readIndicatorFile(file, codes, key) with a key that is not a column returns no table and says which columns there are', () => {
     const { table, problems } = readIndicatorFile({ name: 'f.csv', text: 'code,v\nW1,1\n' }, ['W1'], 'wijk');
     expect(table).toBeNull();
-    expect(problems.map((p) => p.message)).toEqual(['key column "wijk" not found; the columns are "code", "v"']);
+    expect(problems.map((p) => p.message)).toEqual([
+      'the key column "wijk" is not in the file, whose columns are "code", "v"; nothing was read. Choose the column that holds the area codes',
+    ]);
   });
 });
 

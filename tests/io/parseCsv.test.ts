@@ -93,7 +93,16 @@ describe('parseCsv', () => {
     for (const text of ['', '\uFEFF', ' \n\r\n', '# only a comment\n']) {
       const { data, problems } = parseCsv(text, 'empty.csv');
       expect(data).toBeNull();
-      expect(problems).toEqual([{ file: 'empty.csv', row: null, column: null, message: 'empty file', severity: 'error' }]);
+      expect(problems).toEqual([
+        {
+          file: 'empty.csv',
+          row: null,
+          column: null,
+          message:
+            'empty file: expected a header row with the column names, then one row per area; nothing was read. Check that you chose the right file, or export the table again',
+          severity: 'error',
+        },
+      ]);
     }
   });
 
@@ -102,21 +111,47 @@ describe('parseCsv', () => {
     expect(data).toBeNull();
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'error', row: null });
-    expect(problems[0].message).toMatch(/^no data rows/);
+    expect(problems[0].message).toBe('header only: found the columns "code", "value" but no rows below them; nothing was read. Export the table again with its rows');
   });
 
-  it('parseCsv(text) reports an unterminated quote with its row and line and drops that row', () => {
-    const { data, problems } = parseCsv('code,name\nA,ok\nB,"broken\nC,lost\n', 'q.csv');
-    expect(data?.rows).toEqual([['A', 'ok']]);
+  it('parseCsv(text) reports an unterminated quote with its spreadsheet row, drops that row and reads the rows after it', () => {
+    const { data, problems } = parseCsv('code,name\nA,ok\nB,"broken\nC,kept\n', 'q.csv');
+    expect(data?.rows).toEqual([
+      ['A', 'ok'],
+      ['C', 'kept'],
+    ]);
+    expect(data?.sourceRows).toEqual([2, 4]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'q.csv', row: 2, severity: 'error' });
-    expect(problems[0].message).toContain('line 3');
+    expect(problems[0]).toMatchObject({ file: 'q.csv', row: 2, column: 'name', severity: 'error' });
+    expect(problems[0].message).toMatch(/^spreadsheet row 3: a quote \("\) in column "name" never closes/);
+  });
+
+  it('parseCsv(text) refuses a header whose quote never closes', () => {
+    const { data, problems } = parseCsv('code,"name\nA,ok\n', 'q.csv');
+    expect(data).toBeNull();
+    expect(problems).toEqual([
+      {
+        file: 'q.csv',
+        row: 0,
+        column: null,
+        message:
+          'spreadsheet row 1: the header has a quote (") in column 2 that never closes, so the whole file would be one cell; nothing was read. Remove that quote or add the closing one',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('parseCsv(text) numbers rows as a spreadsheet does: comment and blank lines count, line breaks in quoted cells do not', () => {
+    const { data } = parseCsv('# note\ncode,name\n\nA,"two\nlines"\r\nB,x\n# between\nC,y\n', 'f.csv');
+    expect(data?.headerRow).toBe(2);
+    expect(data?.rows.map((r) => r[0])).toEqual(['A', 'B', 'C']);
+    expect(data?.sourceRows).toEqual([4, 5, 7]);
   });
 
   it('parseCsv(text) warns about a malformed quote and keeps the row', () => {
     const { data, problems } = parseCsv('code,name\nA,"x"y",z\nB,ok\n', 'q.csv');
     expect(data?.rows.map((r) => r[0])).toEqual(['A', 'B']);
-    expect(problems.some((p) => p.row === 1 && p.severity === 'warning' && /malformed quotes/.test(p.message))).toBe(true);
+    expect(problems.some((p) => p.row === 1 && p.severity === 'warning' && /^spreadsheet row 2: a quote \("\) inside a quoted cell is not doubled/.test(p.message))).toBe(true);
   });
 
   it('parseCsv(text) pads short rows and cuts long ones, with a warning per row', () => {

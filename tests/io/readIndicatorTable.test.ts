@@ -36,7 +36,20 @@ describe('readIndicatorTable', () => {
     expect(data?.values.v).toEqual([null, null, null, 4, null, 6, 7, 8]);
     expect(data?.missingReasons).toEqual({ v: ['n.a.', '<5', 'abc', null, null, null, null, null] });
     expect(problems).toEqual([
-      { file: 'f.csv', row: 3, column: 'v', message: 'expected a number, got "abc"; treated as missing', severity: 'warning' },
+      {
+        file: 'f.csv',
+        row: null,
+        column: 'v',
+        message: '2 cells read as missing, not as 0 ("n.a." ×1, "<5" ×1); the reason is kept with the value',
+        severity: 'info',
+      },
+      {
+        file: 'f.csv',
+        row: 3,
+        column: 'v',
+        message: 'spreadsheet row 4: expected a number, got "abc"; read as missing. Correct the cell, or leave it empty if there is no value',
+        severity: 'warning',
+      },
     ]);
   });
 
@@ -59,7 +72,15 @@ describe('readIndicatorTable', () => {
     const { data, problems } = read('code,v\nA,1\n ,2\nB,3\n');
     expect(data?.keys).toEqual(['A', 'B']);
     expect(data?.values.v).toEqual([1, 3]);
-    expect(problems).toEqual([{ file: 'f.csv', row: 2, column: 'code', message: 'empty key; row skipped', severity: 'warning' }]);
+    expect(problems).toEqual([
+      {
+        file: 'f.csv',
+        row: 2,
+        column: 'code',
+        message: 'spreadsheet row 3: no code in the key column; row skipped. Fill in the code, or delete the row',
+        severity: 'warning',
+      },
+    ]);
   });
 
   it('readIndicatorTable(table, key) keeps the first of duplicate keys and reports the later row', () => {
@@ -68,7 +89,9 @@ describe('readIndicatorTable', () => {
     expect(data?.values.v).toEqual([1, 2]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ row: 3, column: 'code', severity: 'error' });
-    expect(problems[0].message).toBe('duplicate key "24107a00" (first on row 1); the first row is kept, this one is dropped');
+    expect(problems[0].message).toBe(
+      'spreadsheet row 4: code "24107a00" is also on spreadsheet row 2 (as "24107A00-"), with other values; that row is kept, this one left out. Delete the row that is wrong',
+    );
   });
 
   it('readIndicatorTable(table, key) leaves codes and years out with an info', () => {
@@ -83,14 +106,24 @@ describe('readIndicatorTable', () => {
   it('readIndicatorTable(table, key) reports an unknown key column', () => {
     const { data, problems } = read('code,v\nA,1\n', 'CD_SECTOR');
     expect(data).toBeNull();
-    expect(problems[0]).toMatchObject({ severity: 'error', message: 'key column "CD_SECTOR" not found; the columns are "code", "v"' });
+    expect(problems[0]).toMatchObject({
+      severity: 'error',
+      message: 'the key column "CD_SECTOR" is not in the file, whose columns are "code", "v"; nothing was read. Choose the column that holds the area codes',
+    });
   });
 
   it('readIndicatorTable(table, key) reports a table without numeric columns', () => {
     const { data, problems } = read('code,name\nA,Noord\n');
     expect(data).toBeNull();
     expect(problems).toEqual([
-      { file: 'f.csv', row: null, column: null, message: 'no numeric columns: nothing to read as an indicator', severity: 'error' },
+      {
+        file: 'f.csv',
+        row: null,
+        column: null,
+        message:
+          'no column besides "code" holds numbers, so there is no indicator to read; nothing was read. Expected one numeric column per indicator; check that "code" is the column with the area codes',
+        severity: 'error',
+      },
     ]);
   });
 
@@ -171,7 +204,8 @@ describe('readIndicatorTable with options', () => {
         file: 'f.csv',
         row: null,
         column: 'aandeel',
-        message: 'column "aandeel": only 1 of 3 values are numbers; not read as an indicator',
+        message:
+          'column "aandeel": only 1 of 3 values are numbers (spreadsheet row 2 has "12,5"); not read as an indicator. If it is one, correct the text cells or leave them empty',
         severity: 'warning',
       },
     ]);
@@ -187,7 +221,10 @@ describe('readIndicatorTable with options', () => {
     const table = parseCsv(ima, 'ima.csv').data!;
     expect(detectKeyColumn(table.columns, table.rows)).toBe('Code');
     const { data, problems } = readIndicatorTable(table, 'Code', 'ima.csv');
-    expect(problems).toEqual([]);
+    expect(problems.map((p) => [p.column, p.severity, p.message])).toEqual([
+      ['% met GMD', 'info', '1 cell read as missing, not as 0 ("-" ×1); the reason is kept with the value'],
+      ['Aantal', 'info', '1 cell read as missing, not as 0 ("<5" ×1); the reason is kept with the value'],
+    ]);
     // The footer row is a key like any other; it simply matches no area when joined.
     expect(data?.keys).toEqual(['24107', '24062', '62063', 'Totaal']);
     expect(data?.columns).toEqual(['% met GMD', 'Aantal', 'Contacten per persoon']);
@@ -201,5 +238,14 @@ describe('readIndicatorTable with options', () => {
       '% met GMD': [null, '-', null, null],
       Aantal: ['<5', null, null, null],
     });
+  });
+});
+
+describe('readIndicatorTable with shares', () => {
+  it('readIndicatorTable(table, key, file, {shares: fraction}) turns fractions into percent without float noise', () => {
+    const table = parseCsv('code,vt_share,other\nA,0.07,0.07\nB,0.29,0.29\nC,,1\n', 'f.csv').data!;
+    const { data, problems } = readIndicatorTable(table, 'code', 'f.csv', { shares: { vt_share: 'fraction', absent: 'percent' } });
+    expect(problems).toEqual([]);
+    expect(data?.values).toEqual({ vt_share: [7, 29, null], other: [0.07, 0.29, 1] });
   });
 });

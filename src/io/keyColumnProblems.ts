@@ -1,0 +1,79 @@
+import { normaliseCode } from '../model/normaliseCode';
+import { spreadsheetRow, type CsvTable } from './parseCsv';
+import { problem, type Problem } from './problem';
+
+const EXAMPLES = 3;
+
+/**
+ * What is wrong with a table's key column against the ward codes it will join to: no key column at
+ * all (`key` null, as detectKeyColumn gives when nothing fits), a column none of whose codes is a
+ * ward or municipality code, or numeric codes that match only once the leading zeros Excel drops are
+ * put back ("1002" for "01002"; not matched, only pointed out). Empty when the key looks right,
+ * when there are no ward codes to compare with, or when the table has one column only.
+ */
+export function keyColumnProblems(table: CsvTable, key: string | null, wardCodes: readonly string[], file: string): Problem[] {
+  const wards = [...new Set(wardCodes.map(normaliseCode))].filter((c) => c !== '');
+  const sample = wardCodes.slice(0, 2).map((c) => `"${c}"`).join(', ');
+  if (key === null) {
+    const columns = table.columns.map((c) => `"${c}"`).join(', ');
+    return [
+      problem(
+        file,
+        `no column holds the area codes: none of ${columns} has values like the ward codes${sample ? ` (such as ${sample})` : ''}; nothing can be joined. Choose the column with the codes, or add one (CD_SECTOR, CD_REFNIS or code) to the file`,
+      ),
+    ];
+  }
+  const index = table.columns.indexOf(key);
+  // A table of one column has a separator problem, which readIndicatorTable names.
+  if (index === -1 || wards.length === 0 || table.columns.length === 1) return [];
+
+  const wardSet = new Set(wards);
+  const municipalities = new Set(wards.filter((c) => /^\d{5}/.test(c)).map((c) => c.slice(0, 5)));
+  const numericWidths = new Set(wards.filter((c) => /^\d+$/.test(c)).map((c) => c.length));
+  let matched = 0;
+  const unmatched: { code: string; row: number }[] = [];
+  const padded: { code: string; ward: string; row: number; line?: number }[] = [];
+  const seen = new Set<string>();
+  table.rows.forEach((cells, i) => {
+    const code = normaliseCode(cells[index] ?? '');
+    if (code === '' || seen.has(code)) return;
+    seen.add(code);
+    const row = i + 1;
+    if (wardSet.has(code) || (/^\d{5}$/.test(code) && municipalities.has(code))) {
+      matched += 1;
+      return;
+    }
+    unmatched.push({ code: (cells[index] ?? '').trim(), row });
+    if (/^\d+$/.test(code)) {
+      for (const width of numericWidths) {
+        const ward = code.padStart(width, '0');
+        if (width > code.length && wardSet.has(ward) && !seen.has(ward)) {
+          padded.push({ code: (cells[index] ?? '').trim(), ward, row, line: table.sourceRows?.[i] });
+          break;
+        }
+      }
+    }
+  });
+
+  if (padded.length > 0) {
+    const examples = padded.slice(0, EXAMPLES).map((p) => `"${p.code}" for "${p.ward}"`).join(', ');
+    return [
+      problem(
+        file,
+        `${spreadsheetRow(padded[0].line)}${padded.length} ${padded.length === 1 ? 'code matches' : 'codes match'} a ward only with leading zeros added (${examples}): Excel drops the leading zeros of numbers, and these rows are not joined. Format the column as text in Excel and export again`,
+        { row: padded[0].row, column: key, severity: 'warning' },
+      ),
+    ];
+  }
+  if (matched === 0 && unmatched.length > 0) {
+    const examples = unmatched.slice(0, EXAMPLES).map((u) => `"${u.code}"`).join(', ');
+    return [
+      problem(
+        file,
+        `none of the values in "${key}" (such as ${examples}) is a ward code (such as ${sample}) or a municipality code; nothing will be joined. Choose the column that holds the codes`,
+        { column: key, severity: 'warning' },
+      ),
+    ];
+  }
+  return [];
+}
