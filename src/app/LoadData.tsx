@@ -1,24 +1,28 @@
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { NumberFormat } from '../io/parseNumber';
-import type { Problem } from '../io/problem';
+import type { ShareScale } from '../io/readIndicatorTable';
+import { describeDialect } from '../io/describeDialect';
+import { problem, type Problem } from '../io/problem';
 import type { Dataset } from '../model/createDataset';
 import { ProblemList } from '../ui/ProblemList';
 import { CATALOGUE } from './catalogue';
 import {
   applyStaging,
-  chooseObject,
-  chooseSheet,
   describeJoin,
   EMPTY_STAGING,
+  formatSize,
   previewMatches,
+  shareColumns,
   stagedTable,
   stagedWardCodes,
-  stageFiles,
   updateFields,
   updateTable,
   type Staging,
   type StagedTable,
+  type StagingProgress,
 } from './staging';
+import { runStaging, type StagingRun } from './runStaging';
+import { filesJob, objectJob, sheetJob, type StagingJob } from './stagingJobs';
 
 export interface LoadDataProps {
   dataset: Dataset | null;
@@ -26,35 +30,76 @@ export interface LoadDataProps {
   onClose: () => void;
 }
 
+// Files read faster than this show no progress bar, which would only flicker.
+const PROGRESS_DELAY_MS = 400;
+
 const FIELD_LABELS = { key: 'Ward code', name: 'Ward name', district: 'District', municipality: 'Municipality code' } as const;
 
 /**
  * Opening files: boundaries (GeoJSON, TopoJSON, shapefile) and indicator tables (CSV/TXT, .xlsx) are
- * read and checked here, the user confirms keys, sheets, years and number formats, and only "Apply"
- * changes what the app shows.
+ * read and checked here, in a worker with progress and a Cancel button, the user confirms keys,
+ * sheets, years and number formats, and only "Apply" changes what the app shows.
  */
 export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
   const [staging, setStaging] = useState<Staging>(EMPTY_STAGING);
-  const [reading, setReading] = useState(false);
+  const [progress, setProgress] = useState<StagingProgress | null>(null);
+  const [progressShown, setProgressShown] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  // The run under way; a run that is no longer this one has been cancelled and its outcome is ignored.
+  const run = useRef<StagingRun | null>(null);
   const codes = useMemo(() => stagedWardCodes(staging, dataset), [staging, dataset]);
+  const reading = progress !== null;
 
-  const addFiles = async (list: FileList | null) => {
-    if (!list || list.length === 0) return;
-    setReading(true);
-    try {
-      const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      const next = await stageFiles(staging, files, dataset);
-      setStaging(next);
-    } finally {
-      setReading(false);
+  useEffect(() => () => run.current?.cancel(), []);
+
+  /** Runs a staging job in a worker, showing its progress; the staging changes only if it completes. */
+  const start = async (job: StagingJob, first: StagingProgress) => {
+    if (run.current) {
+      setStatus('Still reading: wait for it, or cancel it first');
+      return;
     }
+    const current = runStaging(job);
+    run.current = current;
+    setStatus(null);
+    setProgress(first);
+    current.onProgress((p) => {
+      if (run.current === current) setProgress(p);
+    });
+    const timer = setTimeout(() => setProgressShown(true), PROGRESS_DELAY_MS);
+    try {
+      const update = await current.promise;
+      if (run.current === current) setStaging(update);
+    } catch (error) {
+      if (run.current !== current) return;
+      if (error instanceof DOMException && error.name === 'AbortError') {
+        setStatus('Cancelled: nothing was changed');
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        setStaging((s) => ({ ...s, problems: [...s.problems, problem(job.file, `could not be read: ${message}`)] }));
+      }
+    } finally {
+      clearTimeout(timer);
+      if (run.current === current) {
+        // Dropped at once: a settled run would otherwise hold on to what it read.
+        run.current = null;
+        setProgress(null);
+        setProgressShown(false);
+      }
+    }
+  };
+
+  const addFiles = (files: File[]) => {
+    if (files.length === 0) return;
+    // What the worker will say first, shown until it does.
+    const first = { stage: `Reading ${files[0].name} (${formatSize(files[0].size)})`, fraction: 0 };
+    void start(filesJob(files, { wardCodes: codes, prepared: staging.prepared }), first);
   };
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    void addFiles(e.dataTransfer.files);
+    addFiles([...e.dataTransfer.files]);
   };
 
   const apply = () => {
@@ -94,8 +139,14 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
             <input
               type="file"
               multiple
+              disabled={reading}
               accept=".geojson,.json,.topojson,.zip,.shp,.dbf,.prj,.cpg,.shx,.csv,.txt,.tsv,.xlsx"
-              onChange={(e) => void addFiles(e.currentTarget.files)}
+              onChange={(e) => {
+                const files = [...(e.currentTarget.files ?? [])];
+                // Cleared so that choosing the same file again, after a cancel, reads it again.
+                e.currentTarget.value = '';
+                addFiles(files);
+              }}
             />
           </label>
           .
@@ -106,7 +157,20 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
           municipality code. A dataset made by <code>npm run prepare-data</code>: select all the files of its folder.
           Files are read in this browser only.
         </p>
-        {reading && <p role="status">Reading…</p>}
+        {progress && progressShown && (
+          <div className="staging-progress">
+            <span className="stage">{progress.stage}</span>
+            <progress max={1} value={progress.fraction ?? undefined} aria-label={progress.stage} />
+            <button type="button" onClick={() => run.current?.cancel()}>
+              Cancel
+            </button>
+          </div>
+        )}
+        {status && (
+          <p className="staging-status" role="status">
+            {status}
+          </p>
+        )}
       </div>
 
       {staging.prepared && (
@@ -125,7 +189,7 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
           <p className="crs">
             Coordinates: {boundaries.boundaries.crs.label}
             {boundaries.boundaries.crs.crs !== 'EPSG:4326' ? ', reprojected to WGS84' : ''}
-            {boundaries.boundaries.crs.how === 'prj' ? ' (from the .prj)' : boundaries.boundaries.crs.how === 'range' ? ' (from the coordinate range)' : ''}.
+            {boundaries.boundaries.crs.how === 'prj' ? ' (declared in the file: .prj or crs member)' : boundaries.boundaries.crs.how === 'range' ? ' (from the coordinate range)' : ''}.
           </p>
           {boundaries.boundaries.objectNames.length > 1 && (
             <label>
@@ -133,7 +197,8 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
               <select
                 aria-label="TopoJSON object"
                 value={boundaries.boundaries.objectName ?? ''}
-                onChange={(e) => setStaging((s) => chooseObject(s, e.currentTarget.value))}
+                disabled={reading}
+                onChange={(e) => void start(objectJob(staging, e.currentTarget.value), { stage: `Reading object ${e.currentTarget.value}`, fraction: null })}
               >
                 {boundaries.boundaries.objectNames.map((o) => (
                   <option key={o} value={o}>
@@ -171,7 +236,9 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
           onKey={(key) => setStaging((s) => updateTable(s, t.file, { key }))}
           onYear={(year) => setStaging((s) => updateTable(s, t.file, { year }))}
           onFormat={(column, format) => setStaging((s) => updateTable(s, t.file, { formats: { ...t.formats, [column]: format } }))}
-          onSheet={(sheet) => void chooseSheet(staging, t.file, sheet).then(setStaging)}
+          onShare={(column, scale) => setStaging((s) => updateTable(s, t.file, { shares: { ...t.shares, [column]: scale } }))}
+          reading={reading}
+          onSheet={(sheet) => void start(sheetJob(staging, t.file, sheet), { stage: `Reading sheet ${sheet} of ${t.file}`, fraction: null })}
         />
       ))}
 
@@ -192,9 +259,12 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
 interface StagedTableViewProps {
   table: StagedTable;
   codes: string[];
+  /** True while files are read: another sheet cannot be read meanwhile. */
+  reading: boolean;
   onKey: (key: string | null) => void;
   onYear: (year: number) => void;
   onFormat: (column: string, format: NumberFormat) => void;
+  onShare: (column: string, scale: ShareScale) => void;
   onSheet: (sheet: string) => void;
 }
 
@@ -202,22 +272,23 @@ const describeFormat = (f: NumberFormat) =>
   `decimal ${f.decimal === ',' ? 'comma' : 'point'}${f.thousands ? `, thousands "${f.thousands === ' ' ? 'space' : f.thousands}"` : ''}`;
 
 /** One staged indicator table: how it was read, its key, sheet, year, ambiguous columns and first rows. */
-function StagedTableView({ table: t, codes, onKey, onYear, onFormat, onSheet }: StagedTableViewProps) {
+function StagedTableView({ table: t, codes, reading, onKey, onYear, onFormat, onShare, onSheet }: StagedTableViewProps) {
   const view = useMemo(() => stagedTable(t), [t]);
-  const preview = t.key ? previewMatches(view, t.key, codes) : null;
+  // Memoised: a table of 200,000 rows takes a while to match, and the panel redraws with every progress step.
+  const preview = useMemo(() => (t.key ? previewMatches(view, t.key, codes) : null), [view, t.key, codes]);
+  // Shares written as 0.35 in one file and 35 in another: say what each column looks like and ask.
+  const shares = useMemo(() => shareColumns(view, t.key, CATALOGUE, t.formats), [view, t.key, t.formats]);
   const dialect = view.dialect;
   return (
     <fieldset>
       <legend>
-        Indicators: {t.file} ({view.rows.length} rows
-        {t.sheets ? '' : `, ${dialect.delimiter === ';' ? 'semicolon' : dialect.delimiter === ',' ? 'comma' : dialect.delimiter === '\t' ? 'tab' : '"|"'} separated`},
-        decimal {dialect.decimal === ',' ? 'comma' : 'point'}
-        {t.encoding && t.encoding !== 'utf-8' ? `, ${t.encoding === 'windows-1252' ? 'Windows-1252 (Latin-1)' : t.encoding.toUpperCase()}` : ''})
+        Indicators: {t.file} ({view.rows.length} rows,{' '}
+        {t.sheets ? `sheet ${t.sheet ?? ''}, decimal ${dialect.decimal === ',' ? 'comma' : 'point'}` : describeDialect(dialect, t.encoding ? { encoding: t.encoding, bom: dialect.bom } : null)})
       </legend>
       {t.sheets && t.sheets.length > 1 && (
         <label>
           Sheet
-          <select aria-label={`Sheet of ${t.file}`} value={t.sheet ?? ''} onChange={(e) => onSheet(e.currentTarget.value)}>
+          <select aria-label={`Sheet of ${t.file}`} value={t.sheet ?? ''} disabled={reading} onChange={(e) => onSheet(e.currentTarget.value)}>
             {t.sheets.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -272,6 +343,24 @@ function StagedTableView({ table: t, codes, onKey, onYear, onFormat, onSheet }: 
                 >
                   <option value="reading">{describeFormat(a.reading)}</option>
                   <option value="alternative">{describeFormat(a.alternative)}</option>
+                </select>
+              </label>
+            );
+          })}
+        </div>
+      )}
+      {shares.length > 0 && (
+        <div className="shares">
+          {shares.map(({ column, guess }) => {
+            const chosen = t.shares[column] ?? (guess.scale === 'fraction' ? 'fraction' : 'percent');
+            const ask = guess.scale !== 'percent' || chosen !== 'percent';
+            return (
+              <label key={column} className={ask ? 'ask' : undefined}>
+                {column}: {guess.scale === 'fraction' ? 'looks written as fractions' : guess.scale === 'percent' ? 'looks written as per cent' : 'cannot tell how it is written'} (
+                {guess.reasons.join('; ')})
+                <select aria-label={`How ${column} is written`} value={chosen} onChange={(e) => onShare(column, e.currentTarget.value as ShareScale)}>
+                  <option value="percent">per cent: 35 means 35 %</option>
+                  <option value="fraction">fractions: 0.35 means 35 % (× 100)</option>
                 </select>
               </label>
             );

@@ -1,20 +1,22 @@
 import { ambiguousColumns, type AmbiguousColumn } from '../io/ambiguousColumns';
-import { decodeText, type TextEncoding } from '../io/decodeText';
+import { decodeText, type DecodedText, type TextEncoding } from '../io/decodeText';
 import { detectKeyColumn } from '../io/detectKeyColumn';
+import { keyColumnProblems } from '../io/keyColumnProblems';
 import { detectWardFields, type WardFields } from '../io/detectWardFields';
 import { parseBoundaries, type Boundaries } from '../io/parseBoundaries';
 import { parseCatalogue } from '../io/parseCatalogue';
 import { parseCsv, type CsvTable } from '../io/parseCsv';
 import { parseManifest, type Manifest } from '../io/parseManifest';
-import type { NumberFormat } from '../io/parseNumber';
+import { parseNumber, type NumberFormat } from '../io/parseNumber';
 import { parseShapefile } from '../io/parseShapefile';
 import { parseXlsx, xlsxSheetNames } from '../io/parseXlsx';
 import { problem, type Problem } from '../io/problem';
-import { readIndicatorTable } from '../io/readIndicatorTable';
+import { readIndicatorTable, type ShareScale } from '../io/readIndicatorTable';
+import { shareScale, type ShareScaleGuess } from '../io/shareScale';
 import { readJson } from '../io/readJson';
 import { detectYearColumn, selectYear, tableYears } from '../io/longTable';
 import { withIncomeMean } from '../io/withIncomeMean';
-import { addIndicators, createDataset, type Dataset, type IndicatorTableInput } from '../model/createDataset';
+import { addIndicators, createDataset, findInCatalogue, type Dataset, type IndicatorTableInput } from '../model/createDataset';
 import type { JoinReport } from '../model/joinToWards';
 import { normaliseCode } from '../model/normaliseCode';
 import type { IndicatorDef, Level } from '../model/types';
@@ -51,6 +53,8 @@ export interface StagedTable {
   /** Columns whose numbers can be read two ways, and the reading the user chose for each. */
   ambiguous: AmbiguousColumn[];
   formats: Record<string, NumberFormat>;
+  /** How the user says a share column is written; a column not named here is read as shareColumns guesses. */
+  shares: Record<string, ShareScale>;
   /** The level from a prepared dataset's manifest; detected from the codes otherwise. */
   level: Level | 'auto';
 }
@@ -68,7 +72,8 @@ export const EMPTY_STAGING: Staging = { boundaries: null, tables: [], prepared: 
 
 const SHAPEFILE_PART = /\.(shp|dbf|prj|cpg|shx)$/i;
 const BOUNDARY_TEXT = /\.(geojson|topojson)$/i;
-const WORKBOOK = /\.xlsx$/i;
+// Old .xls files go to the workbook reader too, which says how to save them as .xlsx.
+const WORKBOOK = /\.xlsx?$/i;
 
 /** True for files read as boundaries (GeoJSON/TopoJSON): by extension, or by a leading "{" whatever the name. */
 export function isBoundaryText(name: string, text: string): boolean {
@@ -80,16 +85,86 @@ export function stagedTable(table: StagedTable): CsvTable {
   return table.yearColumn && table.year !== null ? selectYear(table.source, table.yearColumn, table.year) : table.source;
 }
 
+/** What a staging run is doing: a stage in words and, where one exists, the fraction of it done. */
+export interface StagingProgress {
+  stage: string;
+  fraction: number | null;
+}
+
+/** Receives a staging run's progress; called at each stage and as a stage advances. */
+export type OnStagingProgress = (progress: StagingProgress) => void;
+
+/** A file handed over by the browser (a File), or anything with its name, size and a stream of its bytes. */
+export type OpenedFile = Pick<File, 'name' | 'size' | 'stream'>;
+
 /**
- * Adds opened files to the staging area. Shapefile parts (or a .zip) and GeoJSON/TopoJSON become the
- * staged boundaries (replacing earlier ones); CSV/TXT (UTF-8, UTF-16 or Windows-1252) and .xlsx become
- * tables, each with its key column detected against the ward codes it will join to and, for long
- * tables, the latest year chosen. A prepared dataset's dataset.json and catalogue.json set the keys,
- * levels and indicator definitions instead of detection.
+ * Reads an opened file's bytes, reporting "Reading <file> (n MB)" with the fraction read as the
+ * chunks arrive. The bytes go straight into one buffer of the file's size: no second copy.
+ * @example
+ * const raw = await readRawFile(input.files[0], ({ stage, fraction }) => show(stage, fraction));
  */
-export async function stageFiles(staging: Staging, files: readonly RawFile[], dataset: Dataset | null): Promise<Staging> {
-  let next: Staging = { ...staging, tables: [...staging.tables], problems: [...staging.problems] };
-  const rest: RawFile[] = [];
+export async function readRawFile(file: OpenedFile, onProgress?: OnStagingProgress): Promise<RawFile> {
+  const stage = `Reading ${file.name} (${formatSize(file.size)})`;
+  const bytes = new Uint8Array(file.size);
+  let read = 0;
+  onProgress?.({ stage, fraction: 0 });
+  const reader = file.stream().getReader();
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    if (read + chunk.value.length > bytes.length) throw new Error(`${file.name} changed while it was read: open it again`);
+    bytes.set(chunk.value, read);
+    read += chunk.value.length;
+    onProgress?.({ stage, fraction: bytes.length === 0 ? 1 : read / bytes.length });
+  }
+  if (read !== bytes.length) throw new Error(`${file.name} changed while it was read: open it again`);
+  return { name: file.name, bytes };
+}
+
+/** A byte count as people read it: "512 B", "35 kB", "4.2 MB", "104 MB". */
+export function formatSize(bytes: number): string {
+  // Thresholds where the rounded number would reach the next unit's: 999.6 kB is "1.0 MB", not "1000 kB".
+  if (bytes < 1e3) return `${bytes} B`;
+  if (bytes < 999_500) return `${Math.round(bytes / 1e3)} kB`;
+  return bytes < 9_950_000 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e6)} MB`;
+}
+
+/**
+ * Adds opened files to the staging area: `stageNewFiles` reads them and `mergeStaging` adds them to
+ * what was staged before. `wardCodes` are the codes the tables join to when the files bring no
+ * boundaries of their own (`stagedWardCodes(staging, dataset)`); null when nothing is loaded.
+ * @example
+ * const next = await stageFiles(staging, [{ name: 'wards.geojson', bytes }], stagedWardCodes(staging, dataset));
+ */
+export async function stageFiles(
+  staging: Staging,
+  files: readonly RawFile[],
+  wardCodes: readonly string[] | null,
+  onProgress?: OnStagingProgress,
+): Promise<Staging> {
+  return mergeStaging(staging, await stageNewFiles(files, { wardCodes, prepared: staging.prepared }, onProgress));
+}
+
+/** What reading new files needs to know of the staging they join: small enough to post to a worker. */
+export interface StagingContext {
+  /** The ward codes tables join to when no boundaries come with the files; null when nothing is loaded. */
+  wardCodes: readonly string[] | null;
+  /** The prepared dataset's manifest and catalogue staged before, which say what the files are. */
+  prepared: Staging['prepared'];
+}
+
+/**
+ * Reads opened files into a staging of their own, for `mergeStaging` to add to what was staged. Shapefile
+ * parts (or a .zip) and GeoJSON/TopoJSON become the staged boundaries; CSV/TXT (UTF-8, UTF-16 or
+ * Windows-1252) and .xlsx become tables, each with its key column detected against the ward codes it
+ * will join to and, for long tables, the latest year chosen. A prepared dataset's dataset.json and
+ * catalogue.json set the keys, levels and indicator definitions instead of detection. Reports
+ * "Parsing <file>" for boundaries and "Reading table <file>" for tables, with the fraction of the
+ * tables read.
+ */
+export async function stageNewFiles(files: readonly RawFile[], context: StagingContext, onProgress?: OnStagingProgress): Promise<Staging> {
+  const next: Staging = { ...EMPTY_STAGING, tables: [], prepared: context.prepared, problems: [] };
+  const report = onProgress ?? (() => {});
 
   // The manifest first (it says what the other files are), then a catalogue that goes with it.
   const json = files.filter((f) => /\.json$/i.test(f.name) && !BOUNDARY_TEXT.test(f.name)).map((f) => ({ file: f, text: decodeText(f.bytes).text }));
@@ -110,35 +185,46 @@ export async function stageFiles(staging: Staging, files: readonly RawFile[], da
     }
   }
   const taken = new Set([...manifests, ...catalogues].map((j) => j.file));
-  rest.push(...files.filter((f) => !taken.has(f)));
+  const rest = files.filter((f) => !taken.has(f));
   const manifest = next.prepared?.manifest ?? null;
 
   const shapefileParts = rest.filter((f) => SHAPEFILE_PART.test(f.name) || /\.zip$/i.test(f.name));
   if (shapefileParts.length > 0) {
-    const parsed = await parseShapefile(shapefileParts, shapefileParts.map((f) => f.name).join(' + '));
+    const label = shapefileParts.map((f) => f.name).join(' + ');
+    report({ stage: `Parsing ${label}`, fraction: null });
+    const parsed = await parseShapefile(shapefileParts, label);
     next.problems.push(...parsed.problems);
     if (parsed.data) next.boundaries = { file: shapefileParts[0].name.replace(/\.[^.]+$/, ''), boundaries: parsed.data, fields: detectFields(parsed.data), text: null };
   }
-  const texts = new Map(
-    rest.filter((f) => !SHAPEFILE_PART.test(f.name) && !/\.zip$/i.test(f.name) && !WORKBOOK.test(f.name)).map((f) => [f, decodeText(f.bytes).text]),
-  );
-  const boundaryFiles = [...texts].filter(([f, text]) => isBoundaryText(f.name, text)).map(([f]) => f);
-  for (const file of boundaryFiles) {
-    const text = texts.get(file) as string;
+
+  // Each text file is decoded once: a boundary file is parsed from its text, a table read from it.
+  const tableFiles: { file: RawFile; decoded: DecodedText | null }[] = [];
+  for (const file of rest.filter((f) => !SHAPEFILE_PART.test(f.name) && !/\.zip$/i.test(f.name))) {
+    if (WORKBOOK.test(file.name)) {
+      tableFiles.push({ file, decoded: null });
+      continue;
+    }
+    const decoded = decodeText(file.bytes);
+    if (!isBoundaryText(file.name, decoded.text)) {
+      tableFiles.push({ file, decoded });
+      continue;
+    }
+    report({ stage: `Parsing ${file.name}`, fraction: null });
     const object = manifest?.boundaries.file === file.name ? manifest.boundaries.object : undefined;
-    const parsed = parseBoundaries(text, file.name, object);
+    const parsed = parseBoundaries(decoded.text, file.name, object);
     next.problems.push(...parsed.problems);
     if (!parsed.data) continue;
     const fields =
       manifest?.boundaries.file === file.name
         ? { key: manifest.boundaries.key, name: manifest.boundaries.name, district: manifest.boundaries.district, municipality: manifest.boundaries.municipality }
         : detectFields(parsed.data);
-    next.boundaries = { file: file.name, boundaries: parsed.data, fields, text: parsed.data.source === 'topojson' ? text : null };
+    next.boundaries = { file: file.name, boundaries: parsed.data, fields, text: parsed.data.source === 'topojson' ? decoded.text : null };
   }
 
-  const codes = stagedWardCodes(next, dataset);
-  for (const file of rest.filter((f) => !SHAPEFILE_PART.test(f.name) && !/\.zip$/i.test(f.name) && !boundaryFiles.includes(f))) {
-    const table = await readTableFile(file);
+  const codes = next.boundaries ? boundaryCodes(next.boundaries) : [...(context.wardCodes ?? [])];
+  for (const [i, { file, decoded }] of tableFiles.entries()) {
+    report({ stage: `Reading table ${file.name}`, fraction: i / tableFiles.length });
+    const table = await readTableFile(file, decoded);
     next.problems.push(...table.problems);
     if (!table.staged) continue;
     const listed = manifest?.indicators.find((i) => i.file === file.name);
@@ -147,9 +233,27 @@ export async function stageFiles(staging: Staging, files: readonly RawFile[], da
       key: listed?.key ?? detectKeyColumn(table.staged.source.columns, table.staged.source.rows, codes),
       level: listed?.level ?? 'auto',
     };
+    // No key found, or one that matches no ward: say which columns and codes were compared.
+    if (!listed) next.problems.push(...keyColumnProblems(staged.source, staged.key, codes, file.name));
     next.tables = [...next.tables.filter((t) => t.file !== file.name), staged];
   }
+  return next;
+}
 
+/**
+ * Adds files read by `stageNewFiles` to what was staged: new boundaries replace the staged ones, a
+ * table replaces a staged table of the same name, problems are added. With a prepared dataset's
+ * manifest, the files it lists and did not come are reported.
+ */
+export function mergeStaging(staging: Staging, added: Staging): Staging {
+  const names = new Set(added.tables.map((t) => t.file));
+  const next: Staging = {
+    boundaries: added.boundaries ?? staging.boundaries,
+    tables: [...staging.tables.filter((t) => !names.has(t.file)), ...added.tables],
+    prepared: added.prepared ?? staging.prepared,
+    problems: [...staging.problems, ...added.problems],
+  };
+  const manifest = next.prepared?.manifest;
   if (manifest) {
     const opened = new Set([next.boundaries?.file, ...next.tables.map((t) => t.file)]);
     for (const needed of [manifest.boundaries.file, ...manifest.indicators.map((i) => i.file)]) {
@@ -164,21 +268,22 @@ export async function stageFiles(staging: Staging, files: readonly RawFile[], da
   return next;
 }
 
-async function readTableFile(file: RawFile): Promise<{ staged: Omit<StagedTable, 'key' | 'level'> | null; problems: Problem[] }> {
+async function readTableFile(
+  file: RawFile,
+  decoded: DecodedText | null,
+): Promise<{ staged: Omit<StagedTable, 'key' | 'level'> | null; problems: Problem[] }> {
   let source: CsvTable | null = null;
   let problems: Problem[] = [];
-  let encoding: TextEncoding | null = null;
   let sheets: string[] | null = null;
   let sheet: string | null = null;
-  if (WORKBOOK.test(file.name)) {
+  if (decoded === null) {
     sheets = await xlsxSheetNames(file.bytes).catch(() => []);
-    sheet = sheets[0] ?? null;
-    const parsed = await parseXlsx(file.bytes, file.name, sheet ?? undefined);
+    // No sheet named: the reader takes the first sheet that holds a table and says which.
+    const parsed = await parseXlsx(file.bytes, file.name);
+    sheet = parsed.data?.sheet ?? sheets[0] ?? null;
     source = parsed.data;
     problems = parsed.problems;
   } else {
-    const decoded = decodeText(file.bytes);
-    encoding = decoded.encoding;
     const parsed = parseCsv(decoded.text, file.name);
     source = parsed.data;
     problems = parsed.problems;
@@ -192,7 +297,7 @@ async function readTableFile(file: RawFile): Promise<{ staged: Omit<StagedTable,
     staged: {
       file: file.name,
       source,
-      encoding,
+      encoding: decoded?.encoding ?? null,
       sheets,
       sheet,
       bytes: sheets ? file.bytes : null,
@@ -201,6 +306,7 @@ async function readTableFile(file: RawFile): Promise<{ staged: Omit<StagedTable,
       year: years.length > 0 ? years[years.length - 1] : null,
       ambiguous: ambiguousColumns(source),
       formats: {},
+      shares: {},
     },
     problems,
   };
@@ -223,6 +329,7 @@ export async function chooseSheet(staging: Staging, file: string, sheet: string)
     key: parsed.data.columns.includes(table.key ?? '') ? table.key : detectKeyColumn(parsed.data.columns, parsed.data.rows),
     ambiguous: ambiguousColumns(parsed.data),
     formats: {},
+    shares: {},
   };
   return { ...staging, tables: staging.tables.map((t) => (t.file === file ? replaced : t)), problems: [...staging.problems, ...parsed.problems] };
 }
@@ -236,8 +343,42 @@ export function chooseObject(staging: Staging, objectName: string): Staging {
   return { ...staging, boundaries: { ...staged, boundaries: parsed.data, fields: detectFields(parsed.data) } };
 }
 
+/** A share column of a staged table (a catalogue indicator in %) and how its values look written. */
+export interface ShareColumn {
+  column: string;
+  guess: ShareScaleGuess;
+}
+
+/**
+ * The columns of a table that hold shares (matched to a catalogue indicator whose unit is %), each
+ * with shareScale's guess from its numbers: 35 or 0.35 for 35 %. The key column is left out.
+ */
+export function shareColumns(table: CsvTable, key: string | null, catalogue: readonly IndicatorDef[], formats: Record<string, NumberFormat> = {}): ShareColumn[] {
+  const out: ShareColumn[] = [];
+  table.columns.forEach((column, index) => {
+    if (column === key || findInCatalogue(catalogue, column)?.unit !== '%') return;
+    const format = Object.hasOwn(formats, column) ? formats[column] : table.dialect;
+    const values = table.rows.map((row) => {
+      const cell = parseNumber(row[index] ?? '', format);
+      return cell.kind === 'number' ? cell.value : null;
+    });
+    out.push({ column, guess: shareScale(values) });
+  });
+  return out;
+}
+
+/** How each share column is read: the user's choice, else the guess (percent when it cannot tell). */
+export function shareChoices(staged: StagedTable, table: CsvTable, catalogue: readonly IndicatorDef[]): Record<string, ShareScale> {
+  return Object.fromEntries(
+    shareColumns(table, staged.key, catalogue, staged.formats).map(({ column, guess }) => [
+      column,
+      staged.shares[column] ?? (guess.scale === 'fraction' ? 'fraction' : 'percent'),
+    ]),
+  );
+}
+
 /** Updates one staged table (key, year, number formats) by file name. */
-export function updateTable(staging: Staging, file: string, change: Partial<Pick<StagedTable, 'key' | 'year' | 'formats'>>): Staging {
+export function updateTable(staging: Staging, file: string, change: Partial<Pick<StagedTable, 'key' | 'year' | 'formats' | 'shares'>>): Staging {
   return { ...staging, tables: staging.tables.map((t) => (t.file === file ? { ...t, ...change } : t)) };
 }
 
@@ -249,12 +390,14 @@ export function updateFields(staging: Staging, change: Partial<WardFields>): Sta
 
 /** The ward codes the staged tables will join to: from the staged boundaries, else the loaded dataset. */
 export function stagedWardCodes(staging: Staging, dataset: Dataset | null): string[] {
-  if (staging.boundaries) {
-    const key = staging.boundaries.fields.key;
-    if (!key) return [];
-    return staging.boundaries.boundaries.features.map((f) => String(f.properties?.[key] ?? '')).filter((c) => c !== '');
-  }
+  if (staging.boundaries) return boundaryCodes(staging.boundaries);
   return dataset?.wards.map((w) => w.code) ?? [];
+}
+
+function boundaryCodes({ boundaries, fields }: StagedBoundaries): string[] {
+  const key = fields.key;
+  if (!key) return [];
+  return boundaries.features.map((f) => String(f.properties?.[key] ?? '')).filter((c) => c !== '');
 }
 
 /**
@@ -289,10 +432,11 @@ export function applyStaging(
   const definitions = staging.prepared?.catalogue ? [...staging.prepared.catalogue, ...catalogue] : catalogue;
   for (const staged of staging.tables) {
     if (!staged.key) {
-      problems.push(problem(staged.file, 'choose the column that holds the ward codes'));
+      problems.push(problem(staged.file, 'no ward code column is chosen: choose the column that holds the ward codes under "Ward code column"'));
       continue;
     }
-    const read = readIndicatorTable(stagedTable(staged), staged.key, staged.file, { formats: staged.formats });
+    const csv = stagedTable(staged);
+    const read = readIndicatorTable(csv, staged.key, staged.file, { formats: staged.formats, shares: shareChoices(staged, csv, definitions) });
     problems.push(...read.problems);
     if (!read.data) continue;
     const { table, note } = withIncomeMean(read.data, staged.file);

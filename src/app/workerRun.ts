@@ -4,18 +4,18 @@
 // side (`runInWorker`) and the worker side (`serveInWorker`) share the messages below.
 
 /** What the worker posts back: progress, the packed result, or the message of the error it caught. */
-export type WorkerMessage<Packed> =
-  | { type: 'progress'; done: number }
+export type WorkerMessage<Packed, Progress = number> =
+  | { type: 'progress'; done: Progress }
   | { type: 'result'; result: Packed }
   | { type: 'error'; message: string };
 
 /** A computation running in a worker: the result, a way to stop it, and progress reports. */
-export interface WorkerRun<Result> {
+export interface WorkerRun<Result, Progress = number> {
   promise: Promise<Result>;
   /** Stops the worker; the promise rejects with an AbortError. */
   cancel(): void;
   /** Registers a callback for the progress the worker reports. */
-  onProgress(callback: (done: number) => void): void;
+  onProgress(callback: (done: Progress) => void): void;
 }
 
 /**
@@ -26,19 +26,19 @@ export interface WorkerRun<Result> {
  * const worker = new Worker(new URL('./hotspotWorker.ts', import.meta.url), { type: 'module' });
  * const run = runInWorker(worker, request, [request.values.buffer], unpackLocalMoran, 'hot spots');
  */
-export function runInWorker<Request, Packed, Result>(
+export function runInWorker<Request, Packed, Result, Progress = number>(
   worker: Worker,
   request: Request,
   transfer: Transferable[],
   unpack: (packed: Packed) => Result,
   name: string,
-): WorkerRun<Result> {
-  const callbacks: ((done: number) => void)[] = [];
+): WorkerRun<Result, Progress> {
+  const callbacks: ((done: Progress) => void)[] = [];
   let settled = false;
   let reject: (reason: unknown) => void = () => {};
   const promise = new Promise<Result>((resolvePromise, rejectPromise) => {
     reject = rejectPromise;
-    worker.onmessage = (event: MessageEvent<WorkerMessage<Packed>>) => {
+    worker.onmessage = (event: MessageEvent<WorkerMessage<Packed, Progress>>) => {
       const message = event.data;
       // A message already on its way when the run was cancelled.
       if (settled) return;
@@ -87,19 +87,23 @@ export function runInWorker<Request, Packed, Result>(
 }
 
 /**
- * The worker's side of `runInWorker`: answers each request with `compute`'s packed result, moving its
- * `transfer` buffers, and posts what `compute` passes to its progress callback on the way.
+ * The worker's side of `runInWorker`: answers each request with `compute`'s packed result (or the
+ * promise of one), moving its `transfer` buffers, and posts what `compute` passes to its progress
+ * callback on the way.
  * @example
  * serveInWorker((request: HotspotRequest, onProgress) => packLocalMoran(localMoran(..., { ...options, onProgress })));
  */
-export function serveInWorker<Request, Packed>(
-  compute: (request: Request, onProgress: (done: number) => void) => { packed: Packed; transfer: Transferable[] },
+export function serveInWorker<Request, Packed, Progress = number>(
+  compute: (
+    request: Request,
+    onProgress: (done: Progress) => void,
+  ) => { packed: Packed; transfer: Transferable[] } | Promise<{ packed: Packed; transfer: Transferable[] }>,
 ): void {
   const scope = self as unknown as DedicatedWorkerGlobalScope;
-  const post = (message: WorkerMessage<Packed>, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
-  scope.onmessage = (event: MessageEvent<Request>) => {
+  const post = (message: WorkerMessage<Packed, Progress>, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+  scope.onmessage = async (event: MessageEvent<Request>) => {
     try {
-      const { packed, transfer } = compute(event.data, (done) => post({ type: 'progress', done }));
+      const { packed, transfer } = await compute(event.data, (done) => post({ type: 'progress', done }));
       post({ type: 'result', result: packed }, transfer);
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -13,7 +13,7 @@ import { MANIFEST_FORMAT, MANIFEST_VERSION, type Manifest, type ManifestSource }
 import { problem, type Loaded, type Problem } from '../io/problem';
 import { detectYearColumn, selectYear, tableYears } from '../io/longTable';
 import { parseShapefile } from '../io/parseShapefile';
-import { parseXlsx, xlsxSheetNames } from '../io/parseXlsx';
+import { parseXlsx } from '../io/parseXlsx';
 import { readIndicatorTable, type IndicatorTable } from '../io/readIndicatorTable';
 import { findInCatalogue } from '../model/createDataset';
 import { joinToWards } from '../model/joinToWards';
@@ -142,7 +142,7 @@ const SECTOR_CODE = /^(\d{5})[A-Z]/i;
 const BOUNDARY_TYPES = /\.(?:geojson|topojson|json)$/i;
 const SHAPEFILE_PARTS = /\.(?:zip|shp|dbf|shx|prj|cpg)$/i;
 const TABLE_TYPES = /\.(?:csv|txt|tsv|xlsx)$/i;
-const WORKBOOK = /\.xlsx$/i;
+const WORKBOOK = /\.xlsx?$/i;
 const SAMPLE = 5;
 
 type Fatal = { error: string; problems: Problem[] };
@@ -446,8 +446,9 @@ async function readTable(
   let sheet: string | null = null;
   if (WORKBOOK.test(input.name)) {
     const bytes = input.bytes ?? new TextEncoder().encode(input.text ?? '');
-    sheet = options.sheet ?? (await xlsxSheetNames(bytes))[0] ?? null;
-    parsed = await parseXlsx(bytes, input.name, sheet ?? undefined);
+    const read = await parseXlsx(bytes, input.name, options.sheet ?? undefined);
+    sheet = read.data?.sheet ?? null;
+    parsed = read;
   } else {
     parsed = parseCsv(textOf(input, problems), input.name);
   }

@@ -36,7 +36,8 @@ export function ProblemList({ problems, onDismiss, limit = 50 }: ProblemListProp
           <li key={i} className={p.severity}>
             <span className="where">
               {p.file}
-              {p.row !== null ? `, row ${p.row}` : ''}
+              {/* A message about one row of a table names it as a spreadsheet shows it; no second number. */}
+              {p.row !== null && !p.message.startsWith('spreadsheet row') ? `, row ${p.row}` : ''}
               {p.column !== null ? `, column "${p.column}"` : ''}
             </span>
             : {p.message}

@@ -4,13 +4,20 @@ import {
   applyStaging,
   describeJoin,
   EMPTY_STAGING,
+  formatSize,
   isBoundaryText,
+  mergeStaging,
   previewMatches,
+  readRawFile,
+  shareColumns,
   stagedWardCodes,
   stageFiles,
+  stageNewFiles,
   type Staging,
+  type StagingProgress,
 } from '../../src/app/staging';
 import type { Dataset } from '../../src/model/createDataset';
+import type { CsvTable } from '../../src/io/parseCsv';
 import type { JoinReport } from '../../src/model/joinToWards';
 import { square, tinyCity, TINY_WARDS_GEOJSON } from './tinyCity';
 
@@ -19,9 +26,14 @@ const BOUNDARIES = { name: 'wards.geojson', text: TINY_WARDS_GEOJSON };
 const INCOME = { name: 'income.csv', text: 'code,income,vt_share\nW1,20000,10\nW2,30000,20\nW4,25000,15\n' };
 const GMD = { name: 'gmd.csv', text: 'wijk;gmd\nW1;60,5\nW2;70\nW3;80\n' };
 
-/** Stages files given as text, as the browser hands them over: bytes. */
+/** Files given as text, as the browser hands them over: bytes. */
+function raw(files: { name: string; text: string }[]) {
+  return files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) }));
+}
+
+/** Stages files given as text, their tables joining to the staged boundaries or else the dataset's wards. */
 function stage(staging: Staging, files: { name: string; text: string }[], dataset: Dataset | null): Promise<Staging> {
-  return stageFiles(staging, files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) })), dataset);
+  return stageFiles(staging, raw(files), stagedWardCodes(staging, dataset));
 }
 
 describe('isBoundaryText', () => {
@@ -74,6 +86,114 @@ describe('stageFiles', () => {
     const after = await stage(good, [{ name: 'other.geojson', text: '{' }], null);
     expect(after.boundaries?.file).toBe('wards.geojson');
     expect(after.problems.map((p) => p.file)).toEqual(['other.geojson']);
+  });
+});
+
+describe('stageFiles progress', () => {
+  it('stageFiles(staging, [geojson, csv, csv], codes, onProgress) reports parsing the boundaries, then each table with the fraction of tables read', async () => {
+    const seen: StagingProgress[] = [];
+    const staged = await stageFiles(EMPTY_STAGING, raw([INCOME, BOUNDARIES, GMD]), null, (p) => seen.push(p));
+    expect(seen).toEqual([
+      { stage: 'Parsing wards.geojson', fraction: null },
+      { stage: 'Reading table income.csv', fraction: 0 },
+      { stage: 'Reading table gmd.csv', fraction: 0.5 },
+    ]);
+    expect(staged.tables.map((t) => [t.file, t.key])).toEqual([
+      ['income.csv', 'code'],
+      ['gmd.csv', 'wijk'],
+    ]);
+  });
+
+  it('stageFiles(staging, [csv], codes) detects the key against the codes given when no boundaries come with it', async () => {
+    const file = raw([{ name: 'x.csv', text: 'naam,wijk,gmd\nNoord,W1,60\nMidden,W2,70\n' }]);
+    expect((await stageFiles(EMPTY_STAGING, file, ['W1', 'W2', 'W3'])).tables.map((t) => t.key)).toEqual(['wijk']);
+    // Without codes, the first column of unique values is the best guess.
+    expect((await stageFiles(EMPTY_STAGING, file, null)).tables.map((t) => t.key)).toEqual(['naam']);
+  });
+
+  it('stageFiles(staging, [broken json, csv], codes, onProgress) still reports every stage', async () => {
+    const seen: string[] = [];
+    await stageFiles(EMPTY_STAGING, raw([{ name: 'bad.geojson', text: '{' }, INCOME]), null, (p) => seen.push(p.stage));
+    expect(seen).toEqual(['Parsing bad.geojson', 'Reading table income.csv']);
+  });
+
+  it('readRawFile(file, onProgress) reads the bytes, reporting "Reading <file> (size)" with the fraction read', async () => {
+    const bytes = new Uint8Array(3_500_000).map((_, i) => i % 251);
+    const chunks = [bytes.subarray(0, 1_000_000), bytes.subarray(1_000_000, 3_000_000), bytes.subarray(3_000_000)];
+    const file = {
+      name: 'big.geojson',
+      size: bytes.length,
+      stream: () => new Blob(chunks).stream(),
+    };
+    const seen: StagingProgress[] = [];
+    const read = await readRawFile(file, (p) => seen.push(p));
+    expect(read.name).toBe('big.geojson');
+    // Compared as a Buffer: a deep equality over 3.5 million elements takes seconds.
+    expect(Buffer.from(read.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect(seen[0]).toEqual({ stage: 'Reading big.geojson (3.5 MB)', fraction: 0 });
+    expect(seen.at(-1)).toEqual({ stage: 'Reading big.geojson (3.5 MB)', fraction: 1 });
+    const fractions = seen.map((p) => p.fraction as number);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(new Set(seen.map((p) => p.stage)).size).toBe(1);
+  });
+
+  it('readRawFile(File) reads a browser-style File, and an empty one reports 0 then nothing more', async () => {
+    const seen: StagingProgress[] = [];
+    expect((await readRawFile(new File(['code\nW1\n'], 'a.csv'), (p) => seen.push(p))).bytes).toEqual(new TextEncoder().encode('code\nW1\n'));
+    expect(seen).toEqual([
+      { stage: 'Reading a.csv (8 B)', fraction: 0 },
+      { stage: 'Reading a.csv (8 B)', fraction: 1 },
+    ]);
+    expect((await readRawFile(new File([], 'empty.csv'))).bytes).toEqual(new Uint8Array(0));
+  });
+
+  it('readRawFile(file whose stream is longer than its size) rejects instead of writing past its buffer', async () => {
+    const file = { name: 'grew.csv', size: 2, stream: () => new Blob(['abc']).stream() };
+    await expect(readRawFile(file)).rejects.toThrow('grew.csv changed while it was read: open it again');
+  });
+
+  it('formatSize(bytes) gives B, kB, one decimal of MB under 10 MB and whole MB above, never 1000 of a unit', () => {
+    expect([0, 999, 1000, 35_400, 999_499, 999_600, 4_230_000, 9_949_999, 9_960_000, 104_100_000].map(formatSize)).toEqual([
+      '0 B',
+      '999 B',
+      '1 kB',
+      '35 kB',
+      '999 kB',
+      '1.0 MB',
+      '4.2 MB',
+      '9.9 MB',
+      '10 MB',
+      '104 MB',
+    ]);
+  });
+});
+
+describe('mergeStaging', () => {
+  it('mergeStaging(staging, stageNewFiles(files)) equals stageFiles(staging, files) and leaves the staging as it was', async () => {
+    const first = await stage(EMPTY_STAGING, [BOUNDARIES, INCOME], null);
+    const before = structuredClone(first);
+    const added = await stageNewFiles(raw([{ name: 'income.csv', text: 'code,income\nW3,1\n' }, GMD]), {
+      wardCodes: stagedWardCodes(first, null),
+      prepared: first.prepared,
+    });
+    expect(added.boundaries).toBeNull();
+    const merged = mergeStaging(first, added);
+    expect(merged).toEqual(await stage(first, [{ name: 'income.csv', text: 'code,income\nW3,1\n' }, GMD], null));
+    expect(merged.boundaries).toBe(first.boundaries);
+    expect(merged.tables.map((t) => t.file)).toEqual(['income.csv', 'gmd.csv']);
+    expect(merged.tables[0].source.rows).toEqual([['W3', '1']]);
+    expect(first).toEqual(before);
+  });
+
+  it('mergeStaging(staging, added boundaries) replaces the staged boundaries and appends the problems', async () => {
+    const first = await stage(EMPTY_STAGING, [BOUNDARIES, { name: 'bad.geojson', text: '{' }], null);
+    const other = await stageNewFiles(raw([{ name: 'other.geojson', text: TINY_WARDS_GEOJSON }, { name: 'worse.geojson', text: '[' }]), {
+      wardCodes: null,
+      prepared: null,
+    });
+    const merged = mergeStaging(first, other);
+    expect(merged.boundaries?.file).toBe('other.geojson');
+    expect(merged.problems.map((p) => p.file)).toEqual(['bad.geojson', 'worse.geojson']);
   });
 });
 
@@ -177,10 +297,22 @@ describe('applyStaging', () => {
     // No key name, no ward codes, no column with unique values.
     const staged = await stage(EMPTY_STAGING, [{ name: 'nokey.csv', text: 'a,b\n1,2\n1,2\n' }], tinyCity());
     expect(staged.tables.map((t) => t.key)).toEqual([null]);
+    // Staging already says which columns were compared with which ward codes.
+    expect(staged.problems.map((p) => p.message)).toEqual([
+      'no column holds the area codes: none of "a", "b" has values like the ward codes (such as "W1", "W2"); nothing can be joined. Choose the column with the codes, or add one (CD_SECTOR, CD_REFNIS or code) to the file',
+    ]);
     expect(applyStaging(staged, tinyCity(), CATALOGUE)).toEqual({
       dataset: null,
       mode: 'add',
-      problems: [{ file: 'nokey.csv', row: null, column: null, message: 'choose the column that holds the ward codes', severity: 'error' }],
+      problems: [
+        {
+          file: 'nokey.csv',
+          row: null,
+          column: null,
+          message: 'no ward code column is chosen: choose the column that holds the ward codes under "Ward code column"',
+          severity: 'error',
+        },
+      ],
     });
   });
 
@@ -255,5 +387,33 @@ describe('describeJoin', () => {
 
   it('describeJoin(report with only repeated codes) is still a warning', () => {
     expect(describeJoin(report({ duplicateKeys: ['W2'] })).severity).toBe('warning');
+  });
+});
+
+describe('shareColumns and shareChoices', () => {
+  const fractions: CsvTable = {
+    columns: ['code', 'vt_share', 'income'],
+    rows: [
+      ['W1', '0.35', '20000'],
+      ['W2', '0.12', '30000'],
+      ['W3', '0.5', '25000'],
+    ],
+    dialect: { delimiter: ',', decimal: '.', thousands: null, bom: false },
+  };
+
+  it('shareColumns(table, key, catalogue) guesses how each share column is written, and only share columns', () => {
+    const shares = shareColumns(fractions, 'code', CATALOGUE);
+    expect(shares.map((s) => [s.column, s.guess.scale])).toEqual([['vt_share', 'fraction']]);
+    const percent = { ...fractions, rows: fractions.rows.map(([c, v, i]) => [c, String(Number(v) * 100), i]) };
+    expect(shareColumns(percent, 'code', CATALOGUE)[0].guess.scale).toBe('percent');
+  });
+
+  it('applyStaging(staging) turns a fractions file into per cent, unless the user says it is per cent', async () => {
+    const staging = await stage(EMPTY_STAGING, [{ name: 'vt.csv', text: 'code,vt_share\nW1,0.35\nW2,0.12\nW3,0.5\n' }], tinyCity());
+    expect(staging.tables[0].key).toBe('code');
+    const dataset = tinyCity();
+    expect(applyStaging(staging, dataset, CATALOGUE).dataset?.values.vt_share).toEqual([35, 12, 50]);
+    const told = { ...staging, tables: [{ ...staging.tables[0], shares: { vt_share: 'percent' as const } }] };
+    expect(applyStaging(told, dataset, CATALOGUE).dataset?.values.vt_share).toEqual([0.35, 0.12, 0.5]);
   });
 });

@@ -54,7 +54,7 @@ describe.skipIf(skipReason !== null)('opening files in Chromium', () => {
     await page.getByRole('button', { name: 'Open files…' }).click();
     await page.getByRole('region', { name: 'Open files' }).locator('input[type=file]').setInputFiles(files.broken);
     const panel = page.getByRole('region', { name: 'Open files' });
-    await expect.poll(() => panel.getByText('broken.geojson').count()).toBeGreaterThan(0);
+    await expect.poll(() => panel.locator('.problems').getByText('broken.geojson').count()).toBeGreaterThan(0);
     expect(await panel.textContent()).toMatch(/broken\.geojson.*(JSON|json)/);
     expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
     await panel.getByRole('button', { name: 'Close' }).click();
