@@ -26,6 +26,7 @@ import { centroids } from '../model/centroids';
 import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
 import { useScenarios, type RankShift } from './useScenarios';
+import { decodeLink, encodeLink, fitLink, linkOf, type ShareLink } from './shareLink';
 import { ScenarioPanel } from '../ui/ScenarioPanel';
 import { comparisonOf, explainWard, themesFor, themesForGroup } from './explainWard';
 import { comparisonTable } from '../model/compareWards';
@@ -460,6 +461,59 @@ export function App() {
   const selected = state.selected;
   const selectedWard = view && selected !== null ? view.wards[selected] : null;
 
+  // A shared link (the URL's #fragment) is read once, and applied to the first dataset that arrives;
+  // from then on the fragment follows the state, so the address bar always holds a link to this view.
+  const [initialLink] = useState(() => decodeLink(window.location.hash));
+  const linkPending = useRef(true);
+  const firstDataset = useRef<Dataset | null>(null);
+  if (dataset && firstDataset.current === null) firstDataset.current = dataset;
+  const pendingSelection = useRef<{ code: string; level: AppState['level'] } | null>(null);
+  const [mapView, setMapView] = useState<ShareLink['view']>(null);
+  const linkViewUsed = useRef(false);
+  const linkView = initialLink.link?.view ?? null;
+  const startView =
+    linkView && !linkViewUsed.current && dataset && dataset === firstDataset.current && (initialLink.link?.dataset ?? dataset.name) === dataset.name ? linkView : null;
+  useEffect(() => {
+    if (!dataset || !linkPending.current) return;
+    linkPending.current = false;
+    const found = [...initialLink.problems];
+    if (initialLink.link) {
+      const fitted = fitLink(initialLink.link, dataset, new Set(areas.map((a) => a.code)));
+      found.push(...fitted.problems);
+      if (Object.keys(fitted.settings).length > 0) dispatch({ type: 'linkApplied', settings: fitted.settings });
+      if (fitted.selected !== null) pendingSelection.current = { code: fitted.selected, level: fitted.settings.level ?? state.level };
+    }
+    if (found.length > 0) setProblems((p) => [...p, ...found.map((message) => ({ file: 'shared link', row: null, column: null, message, severity: 'warning' as const }))]);
+  }, [dataset, areas, initialLink]);
+  useEffect(() => {
+    // The ward is looked up once the link's level shows (a municipality code among municipalities).
+    const pending = pendingSelection.current;
+    if (!view || pending === null || linkPending.current || pending.level !== state.level) return;
+    pendingSelection.current = null;
+    const code = pending.code;
+    const ward = view.wards.find((w) => w.code === code);
+    if (ward) dispatch({ type: 'wardSelected', index: ward.index, focus: false });
+    else setProblems((p) => [...p, { file: 'shared link', row: null, column: null, message: `the link selects ward "${code}", which is not shown here`, severity: 'warning' }]);
+  }, [view, state.level]);
+  useEffect(() => {
+    if (linkPending.current) return;
+    const link = linkOf(state, selectedWard?.code ?? null, mapView ?? linkView);
+    if (!link) return;
+    const hash = `#${encodeLink(link)}`;
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  }, [state, selectedWard, mapView, linkView]);
+  const [copied, setCopied] = useState<string | null>(null);
+  const copyLink = () => {
+    const done = (message: string) => {
+      setCopied(message);
+      window.setTimeout(() => setCopied(null), 2500);
+    };
+    navigator.clipboard?.writeText(window.location.href).then(
+      () => done('Link copied'),
+      () => done('Copy the address bar: it holds the link'),
+    ) ?? done('Copy the address bar: it holds the link');
+  };
+
   return (
     <div className="app">
       <header className="top">
@@ -472,6 +526,14 @@ export function App() {
           <button type="button" onClick={() => setShowLoader((v) => !v)} aria-expanded={showLoader}>
             Open files…
           </button>
+          <button type="button" onClick={copyLink} disabled={!dataset} title="The address bar always holds a link to this view: weights, method, filters, selection and map">
+            Copy link
+          </button>
+          {copied && (
+            <span className="copied" role="status">
+              {copied}
+            </span>
+          )}
           <button type="button" onClick={() => setShowMatcher((v) => !v)} aria-expanded={showMatcher} disabled={!dataset}>
             CHW areas…
           </button>
@@ -690,6 +752,11 @@ export function App() {
                 attribution={view.attribution ?? ''}
                 describe={describe}
                 onSelect={(index) => dispatch({ type: 'wardSelected', index, focus: false })}
+                startView={startView}
+                onViewChange={(v) => {
+                  linkViewUsed.current = true;
+                  setMapView(v);
+                }}
                 onMapReady={(map) => {
                   mapRef.current = map;
                 }}

@@ -9,6 +9,7 @@ import type { Scope } from '../model/scoreInScope';
 import type { Direction, Level, Method } from '../model/types';
 import { FIELD_INDICATORS } from '../model/withFieldColumns';
 import { CATALOGUE } from './catalogue';
+import type { FittedLink } from './shareLink';
 
 export type PaletteName = 'viridis' | 'cividis' | 'magma';
 export type CsvFormat = 'csv' | 'excel-be';
@@ -88,7 +89,8 @@ export type Action =
   | { type: 'requestsSet'; requests: HelpRequest[] }
   | { type: 'halfLifeSet'; months: number | null }
   | { type: 'smoothSharesToggled' }
-  | { type: 'scenarioApplied'; settings: ScenarioSettings };
+  | { type: 'scenarioApplied'; settings: ScenarioSettings }
+  | { type: 'linkApplied'; settings: FittedLink['settings'] };
 
 export const initialState: AppState = {
   dataset: null,
@@ -238,6 +240,18 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, halfLifeMonths: action.months };
     case 'smoothSharesToggled':
       return { ...state, smoothShares: !state.smoothShares };
+    case 'linkApplied': {
+      // Like a scenario: indicators the link does not name keep their defaults.
+      const defaults = state.dataset ? defaultsOf(state.dataset) : { weights: {}, directions: {} };
+      const { weights, directions, ...rest } = action.settings;
+      return {
+        ...state,
+        ...rest,
+        weights: { ...defaults.weights, ...pick(weights ?? {}, defaults.weights) },
+        directions: { ...defaults.directions, ...pick(directions ?? {}, defaults.directions) },
+        selected: null,
+      };
+    }
     case 'scenarioApplied': {
       // Indicators the scenario does not know keep their defaults; ones this dataset lacks are dropped.
       const defaults = state.dataset ? defaultsOf(state.dataset) : { weights: {}, directions: {} };

@@ -44,6 +44,10 @@ export interface ChoroplethMapProps {
   describe: (index: number) => HoverInfo;
   onSelect: (index: number | null) => void;
   onMapReady?: (map: MapLibreMap | null) => void;
+  /** Where new geometry opens (a shared link's view); null fits the map to the wards. */
+  startView?: { lon: number; lat: number; zoom: number } | null;
+  /** Called when the user has moved the map, with its centre and zoom. */
+  onViewChange?: (view: { lon: number; lat: number; zoom: number }) => void;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -120,6 +124,10 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       setHover(null);
       map.getCanvas().style.cursor = '';
     });
+    map.on('moveend', () => {
+      const { lng, lat } = map.getCenter();
+      latest.current.onViewChange?.({ lon: lng, lat, zoom: map.getZoom() });
+    });
     map.on('click', (e) => {
       const hit = map.queryRenderedFeatures(e.point, { layers: ['wards-fill'] })[0];
       latest.current.onSelect(typeof hit?.id === 'number' ? hit.id : null);
@@ -146,7 +154,9 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     map.removeFeatureState({ source: 'wards' });
     applied.current = nothingApplied();
     (map.getSource('wards') as GeoJSONSource).setData(props.geometry);
-    if (props.geometry.features.length > 0) {
+    const start = latest.current.startView;
+    if (start) map.jumpTo({ center: [start.lon, start.lat], zoom: start.zoom });
+    else if (props.geometry.features.length > 0) {
       const [minX, minY, maxX, maxY] = bbox(props.geometry);
       map.fitBounds([minX, minY, maxX, maxY], { padding: 24, animate: false });
     }
