@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, repoRoot, startApp, waitForMapIdle, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, repoRoot, waitForMapIdle , appForSuite } from './harness';
 
 const skipReason = browserSkipReason();
 
@@ -26,14 +26,7 @@ function hostileFiles(dir: string) {
 type ChwWindow = { __chw: { getState(): { wardCount: number } }; __pwned?: number };
 
 describe.skipIf(skipReason !== null)('bad input in Chromium', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-    await waitForMapIdle(app.page);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   it('the built page carries a Content-Security-Policy that blocks requests to other origins', async () => {
     const { page } = app;

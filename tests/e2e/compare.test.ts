@@ -1,20 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { median } from 'd3';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, outputPath, repoRoot, startApp, waitForMapIdle, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, outputPath, repoRoot , appForSuite } from './harness';
 
 const skipReason = browserSkipReason();
 
 describe.skipIf(skipReason !== null)('comparing wards in Chromium', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-    await waitForMapIdle(app.page);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   it('three wards side by side, with their scores and a CSV that holds the same numbers', async () => {
     const { page } = app;

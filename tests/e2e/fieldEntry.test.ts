@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, outputPath, startApp, waitForMapIdle, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, outputPath, waitForMapIdle , appForSuite } from './harness';
 
 const skipReason = browserSkipReason();
 
 describe.skipIf(skipReason !== null)('entering field knowledge in Chromium', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-    await waitForMapIdle(app.page);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   it('a ward marked as a current CHW area on the map gets the badge, survives a reload, and can be unmarked', async () => {
     const { page } = app;

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const outputDir = join(repoRoot, 'test-output');
 export const chromiumPath = '/usr/bin/chromium';
 
-const chromiumArgs = [
+export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -138,4 +139,41 @@ export async function countMajorColours(page: Page, png: Buffer, minShare = 0.00
     },
     { dataUrl, minShare },
   );
+}
+
+/**
+ * Starts the app (map idle) before a describe block's tests and closes it after them. The returned
+ * object reads through to the running app, so tests write `app.page` as with startApp.
+ */
+export function appForSuite(): App {
+  let app: App | null = null;
+  beforeAll(async () => {
+    app = await startApp();
+    await waitForMapIdle(app.page);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  const current = (): App => {
+    if (!app) throw new Error('e2e: the app has not started (use appForSuite inside describe)');
+    return app;
+  };
+  return {
+    get page() {
+      return current().page;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get url() {
+      return current().url;
+    },
+    get errors() {
+      return current().errors;
+    },
+    get requests() {
+      return current().requests;
+    },
+    close: () => current().close(),
+  };
 }

@@ -1,18 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, startApp, waitForMapIdle, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason , appForSuite } from './harness';
 
 const skipReason = browserSkipReason();
 
 describe.skipIf(skipReason !== null)('hot spots in Chromium', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-    await waitForMapIdle(app.page);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   it('hot spots of the score show in the legend, on the map and in the export with the same count', async () => {
     const { page } = app;

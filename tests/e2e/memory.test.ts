@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, startApp, waitForMapIdle, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, waitForMapIdle , appForSuite } from './harness';
 
 const skipReason = browserSkipReason();
 
@@ -34,14 +34,7 @@ function gridFiles(dir: string, cols: number, rows: number): string[] {
 }
 
 describe.skipIf(skipReason !== null)('memory in Chromium', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-    await waitForMapIdle(app.page);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   it('loading a dataset again frees the one before: the heap does not grow over 10 load cycles', async () => {
     const { page } = app;

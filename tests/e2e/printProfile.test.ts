@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, outputPath, startApp, waitForMapIdle, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, outputPath, waitForMapIdle , appForSuite } from './harness';
 
 const skipReason = browserSkipReason();
 
 describe.skipIf(skipReason !== null)('the printed ward profile in Chromium', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-    await waitForMapIdle(app.page);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   it('printing with a ward selected keeps the map, its details and how it was scored, on one page', async () => {
     const { page } = app;

@@ -1,20 +1,13 @@
 import Papa from 'papaparse';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, outputPath, startApp, waitForMapIdle, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, outputPath, waitForMapIdle , appForSuite } from './harness';
 
 const skipReason = browserSkipReason();
 const INCOME = 'Mean net taxable income per declaration';
 
 describe.skipIf(skipReason !== null)('scenarios in Chromium', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-    await waitForMapIdle(app.page);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   it('a saved scenario compares with the current weights, applies back, exports as JSON and survives a reload', async () => {
     const { page } = app;

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, outputPath, startApp, waitForMapIdle, type App } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, outputPath , appForSuite } from './harness';
 
 const skipReason = browserSkipReason();
 type ChwWindow = { __chw: { getState(): { selected: number | null; ranking: { index: number; code: string; rank: number | null }[] } } };
 
 describe.skipIf(skipReason !== null)('rank stability in Chromium', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-    await waitForMapIdle(app.page);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   it('runs in a worker while the page stays usable, and at a very high concentration reproduces the ranks', async () => {
     const { page } = app;
