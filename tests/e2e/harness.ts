@@ -9,22 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const outputDir = join(repoRoot, 'test-output');
-export const chromiumPath = '/usr/bin/chromium';
-
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
+export const chromiumPath = CHROMIUM_PATH;
+const chromiumArgs = CHROMIUM_ARGS;
 
 export interface App {
   page: Page;
