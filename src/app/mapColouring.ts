@@ -1,4 +1,5 @@
-import { classBreaks, classIndex, type Classification } from '../model/classify';
+import { classBreaks, classBreaksSorted, classIndex, type Classification } from '../model/classify';
+import type { Ranking } from '../model/rank';
 import type { Direction } from '../model/types';
 import { paletteColours } from '../map/palette';
 import type { PaletteName } from './state';
@@ -16,7 +17,8 @@ export interface Colouring {
 
 /**
  * Classes a variable for the map so that darker always means more need: for a `low` indicator
- * (income, GP contact) the lowest values get the darkest colour.
+ * (income, GP contact) the lowest values get the darkest colour. Given `ranking`, the ranking of
+ * these very values (`rank(values, codes)`), the classes reuse its order instead of sorting again.
  */
 export function mapColouring(
   values: readonly (number | null)[],
@@ -25,8 +27,11 @@ export function mapColouring(
   classCount: number,
   palette: PaletteName,
   format: (value: number) => string,
+  ranking?: Pick<Ranking, 'order' | 'scored'>,
 ): Colouring {
-  const thresholds = classBreaks(values, classification, classCount);
+  const thresholds = ranking
+    ? classBreaksSorted(ascendingOf(values, ranking), classification, classCount)
+    : classBreaks(values, classification, classCount);
   const count = thresholds.length + 1;
   const colours = paletteColours(palette, count);
   const classes = new Int8Array(values.length);
@@ -49,4 +54,15 @@ export function mapColouring(
   const ranges = Array.from({ length: count }, (_, c) => `${format(edges[c])} – ${format(edges[c + 1])}`);
   const ordered = direction === 'high' ? ranges : [...ranges].reverse();
   return { classes, colours, legend: ordered.map((label, c) => ({ colour: colours[c], label })), noData };
+}
+
+/** The finite values in ascending order, read off their ranking from the last scored ward to the first. */
+function ascendingOf(values: readonly (number | null)[], { order, scored }: Pick<Ranking, 'order' | 'scored'>): number[] {
+  if (order.length !== values.length) throw new Error(`invalid ranking: ${order.length} wards for ${values.length} values`);
+  const sorted: number[] = [];
+  for (let k = scored - 1; k >= 0; k--) {
+    const v = values[order[k]];
+    if (v !== null && Number.isFinite(v)) sorted.push(v);
+  }
+  return sorted;
 }

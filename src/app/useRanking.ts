@@ -23,8 +23,9 @@ export type Derived = Scored & {
 };
 
 /**
- * Scores and ranks from the state. Need values are recomputed only when the dataset, level, method
- * or directions change; a weight change costs a weighted sum and a sort.
+ * Scores and ranks from the state. Need values are recomputed only when the dataset, level, method,
+ * directions or area filter change (scoreInScope keeps the selection's own); a weight change costs
+ * a weighted sum and a sort per ranking, and the map can reuse the sort: mapColouring(…, ranking).
  */
 export function useRanking(state: AppState): Derived | null {
   const { directions, method, weights, level, populationId, areaFilter, scope, areaMatches, workability, requests, halfLifeMonths } = state;

@@ -1,6 +1,7 @@
 import { dirichlet } from './dirichlet';
 import type { Prepared } from './prepare';
 import { random } from './random';
+import { sortBuffers, sortDescending } from './sortDescending';
 
 /** How the rank of each ward moves when the weights are uncertain. */
 export interface StabilityResult {
@@ -163,92 +164,6 @@ export function rankStability(prepared: Prepared, weights: Record<string, number
     topK[i] = hits[j] / draws;
   }
   return { median, p5, p95, topK, k, draws };
-}
-
-const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/** Below this many wards a comparator sort is quicker than the radix sort. */
-const SMALL = 2048;
-
-/** Reusable buffers for `sortDescending`, sized for m values. */
-interface SortBuffers {
-  /** A Uint32 view of the values' buffer. */
-  bits: Uint32Array;
-  keys: Uint32Array;
-  sortedKeys: Uint32Array;
-  spare: Uint32Array;
-  low: Uint32Array;
-  high: Uint32Array;
-}
-
-function sortBuffers(values: Float64Array): SortBuffers {
-  const m = values.length;
-  return {
-    bits: new Uint32Array(values.buffer, values.byteOffset, 2 * m),
-    keys: new Uint32Array(m),
-    sortedKeys: new Uint32Array(m),
-    spare: new Uint32Array(m),
-    low: new Uint32Array(m < SMALL ? 0 : 0x10000),
-    high: new Uint32Array(m < SMALL ? 0 : 0x10000),
-  };
-}
-
-/**
- * Fills `order` with the indices of `values` by descending value. A comparator sort of 19,478
- * indices takes ~6 ms and a native Float64Array sort plus a binary search per ward ~5 ms, a
- * thousand times over; this LSD radix sort (2 passes of 16 bits, ~0.9 ms) orders by the high 32
- * bits of each float64, made unsigned-sortable, and an insertion pass settles the rare values that
- * share those bits by their full value.
- */
-function sortDescending(values: Float64Array, order: Uint32Array, buffers: SortBuffers): void {
-  const { bits, keys, sortedKeys, spare, low, high } = buffers;
-  const m = values.length;
-  if (m < SMALL) {
-    // Clearing 2 × 65,536 counts would cost more than the sort itself.
-    for (let j = 0; j < m; j++) order[j] = j;
-    order.sort((x, y) => values[y] - values[x]);
-    return;
-  }
-  const word = littleEndian ? 1 : 0;
-  low.fill(0);
-  high.fill(0);
-  for (let j = 0; j < m; j++) {
-    // Flipping the sign bit of positives and every bit of negatives orders the high words as the
-    // numbers; the outer ~ turns that into descending order.
-    const h = bits[2 * j + word];
-    const key = ~(h & 0x80000000 ? ~h : h | 0x80000000) >>> 0;
-    keys[j] = key;
-    low[key & 0xffff]++;
-    high[key >>> 16]++;
-  }
-  for (let b = 0, a = 0, c = 0; b < 0x10000; b++) {
-    const x = low[b];
-    low[b] = a;
-    a += x;
-    const y = high[b];
-    high[b] = c;
-    c += y;
-  }
-  for (let j = 0; j < m; j++) spare[low[keys[j] & 0xffff]++] = j;
-  for (let p = 0; p < m; p++) {
-    const j = spare[p];
-    const key = keys[j];
-    const q = high[key >>> 16]++;
-    order[q] = j;
-    sortedKeys[q] = key;
-  }
-  for (let p = 1; p < m; p++) {
-    const key = sortedKeys[p];
-    if (key !== sortedKeys[p - 1]) continue;
-    const j = order[p];
-    const value = values[j];
-    let q = p;
-    while (q > 0 && sortedKeys[q - 1] === key && values[order[q - 1]] < value) {
-      order[q] = order[q - 1];
-      q--;
-    }
-    order[q] = j;
-  }
 }
 
 /**

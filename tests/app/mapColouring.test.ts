@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mapColouring } from '../../src/app/mapColouring';
+import type { Classification } from '../../src/model/classify';
+import { rank } from '../../src/model/rank';
 
 const plain = (v: number) => String(v);
 
@@ -92,5 +95,29 @@ describe('mapColouring', () => {
     expect(c.classes).toEqual(Int8Array.from([0, -1]));
     expect(c.colours).toHaveLength(1);
     expect(c.legend.map((l) => l.label)).toEqual(['7 – 7']);
+  });
+
+  it('mapColouring(values, ..., ranking) colours as without the ranking, reusing its order', () => {
+    // Scores as score() makes them (0–100, many ties, unscored wards), and -0 beside 0.
+    const scoreArb = fc.oneof(fc.constantFrom(null, 0, -0, 50, 50 + 1e-12, 100), fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true }));
+    const args = fc.tuple(fc.constantFrom<Classification>('quantile', 'equal', 'ckmeans'), fc.integer({ min: 1, max: 9 }), fc.constantFrom('high', 'low') as fc.Arbitrary<'high' | 'low'>);
+    for (const [minLength, maxLength, numRuns] of [
+      [0, 40, 200],
+      [2048, 2500, 5],
+    ]) {
+      fc.assert(
+        fc.property(fc.array(scoreArb, { minLength, maxLength }), args, (values, [classification, k, direction]) => {
+          if (classification === 'ckmeans' && values.length > 100) return;
+          const codes = values.map((_, i) => `w${(i * 7919) % 1009}`);
+          const given = mapColouring(values, direction, classification, k, 'viridis', plain, rank(values, codes));
+          expect(given).toEqual(mapColouring(values, direction, classification, k, 'viridis', plain));
+        }),
+        { numRuns, endOnFailure: true },
+      );
+    }
+  });
+
+  it('mapColouring(values, ..., ranking) throws when the ranking is of other values', () => {
+    expect(() => mapColouring([1, 2, 3], 'high', 'quantile', 2, 'viridis', plain, rank([1, 2], ['a', 'b']))).toThrow('invalid ranking: 2 wards for 3 values');
   });
 });

@@ -46,3 +46,35 @@ describe('scoreInScope without indicators', () => {
     expect(r.ranking.scored).toBe(0);
   });
 });
+
+describe('scoreInScope across weight changes', () => {
+  // Two indicators, so that the weights move the ranking within the city.
+  const values2 = { vt: [10, 20, 30, 40, 50], inc: [5, 1, 3, 2, 4] };
+  const directions2 = { vt: 'high', inc: 'low' } as const;
+  const all2 = prepare(values2, directions2, 'percentile', 5);
+  const run = (w: Record<string, number>, v = values2, d: Record<string, 'high' | 'low'> = directions2, selection = city) =>
+    scoreInScope(all2, score(all2, w), v, d, 'percentile', w, codes, selection, 'selection');
+  const city = [0, 1, 2];
+
+  it('scoreInScope(…, selection, "selection") reuses the selection\'s need values when only the weights change', () => {
+    const first = run({ vt: 1, inc: 0 });
+    const second = run({ vt: 0, inc: 1 });
+    expect(second.prepared).toBe(first.prepared);
+    expect(second.scores.score).toEqual([0, 100, 50, null, null]);
+    expect(second.ranking.rank).toEqual([3, 1, 2, null, null]);
+  });
+
+  it('scoreInScope(…, selection, "selection") prepares again when the values, directions or selection change', () => {
+    const w = { vt: 1, inc: 1 };
+    const base = run(w);
+    const otherValues = run(w, { ...values2, inc: [1, 5, 3, 2, 4] });
+    expect(otherValues.prepared).not.toBe(base.prepared);
+    expect(otherValues.scores.score).toEqual([50, 25, 75, null, null]);
+    const otherDirections = run(w, values2, { vt: 'low', inc: 'low' });
+    expect(otherDirections.scores.score).toEqual([50, 75, 25, null, null]);
+    const otherSelection = run(w, values2, directions2, [1, 2, 3]);
+    expect(otherSelection.scores.score).toEqual([null, 50, 25, 75, null]);
+    // Back to the first inputs: the same scores as a first call.
+    expect(run(w).scores.score).toEqual(base.scores.score);
+  });
+});
