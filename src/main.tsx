@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { loadChoroplethMap } from './map/LazyChoroplethMap';
 import './app/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('invalid page: no #root element');
+// MapLibre is not in the entry chunk: its download starts now and runs while the demo data loads.
+// A failure shows where the map renders, through React.lazy.
+loadChoroplethMap().catch(() => undefined);
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -7,7 +7,8 @@ import type { HelpRequest } from '../model/fieldSignals';
 import { bbox } from '@turf/turf';
 import { groupOf } from '../model/aggregateWards';
 import { dissolve } from '../model/dissolve';
-import { ChoroplethMap, type HoverInfo } from '../map/ChoroplethMap';
+import type { HoverInfo } from '../map/ChoroplethMap';
+import { LazyChoroplethMap } from '../map/LazyChoroplethMap';
 import { Legend } from '../ui/Legend';
 import { MapControls } from '../ui/MapControls';
 import { ProblemList } from '../ui/ProblemList';
@@ -188,7 +189,8 @@ export function App() {
           state.palette,
           (v) => formatValue(v, colourIndicator.unit),
         )
-      : mapColouring(derived.scores.score, 'high', state.classification, state.classCount, state.palette, (v) => v.toFixed(1));
+      : // Without an area filter the ranking holds these very scores in order: no second sort.
+        mapColouring(derived.scores.score, 'high', state.classification, state.classCount, state.palette, (v) => v.toFixed(1), derived.selection === null ? derived.ranking : undefined);
     // Wards outside the area filter are drawn faint, apart from wards without data.
     if (!inSelection) return result;
     let noData = 0;
@@ -731,7 +733,7 @@ export function App() {
               onToggleBadges={() => setShowBadges((v) => !v)}
             />
             <div className="map-stage">
-              <ChoroplethMap
+              <LazyChoroplethMap
                 geometry={view.geometry}
                 wardCount={view.wards.length}
                 districts={view.districts}

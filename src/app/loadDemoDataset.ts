@@ -2,15 +2,16 @@ import type { Problem } from '../io/problem';
 import type { Dataset } from '../model/createDataset';
 import { parseRequests } from '../io/requestsCsv';
 import type { HelpRequest } from '../model/fieldSignals';
-import { assembleDataset } from './assembleDataset';
 import { CATALOGUE } from './catalogue';
 
 /**
  * Loads the embedded synthetic city. Its files are separate chunks, fetched from the app's own origin
- * only when needed, and read by the same loaders as the user's files.
+ * only when needed, and read by the same loaders as the user's files. The boundary and indicator
+ * readers (GeoJSON, reprojection with proj4) are fetched with them, so they stay out of the entry chunk.
  */
 export async function loadDemoDataset(): Promise<{ dataset: Dataset | null; problems: Problem[]; requests: HelpRequest[] }> {
-  const [wards, districts, indicators, current, meta, requests] = await Promise.all([
+  const [{ assembleDataset }, wards, districts, indicators, current, meta, requests] = await Promise.all([
+    import('./assembleDataset'),
     import('../../data/demo/wards.geojson?raw'),
     import('../../data/demo/districts.geojson?raw'),
     import('../../data/demo/indicators.csv?raw'),

@@ -3,9 +3,10 @@ import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
+import { outlineMinZoom } from './outlineMinZoom';
 import { hatchPattern } from './patterns';
-import { BASE_STYLE, fillColour, PATTERNS, wardLayers } from './style';
+import { BASE_STYLE, fillColour, OVERLAY_LAYERS, PATTERNS, wardLayers, type HighlightKind, type OverlayName } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -74,6 +75,24 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
   const latest = useRef(props);
   latest.current = props;
+  const featureById = useMemo(() => new Map(props.geometry.features.map((f) => [f.id, f])), [props.geometry]);
+  const features = useRef(featureById);
+  features.current = featureById;
+  const hovered = useRef<number | null>(null);
+
+  // The hovered and selected wards' outlines: a source of one or two features, replaced whole.
+  const drawHighlight = (map: MapLibreMap) => {
+    const outline = (index: number | null, kind: HighlightKind): Feature[] => {
+      const feature = index === null ? undefined : features.current.get(index);
+      return feature ? [{ type: 'Feature', id: feature.id, geometry: feature.geometry, properties: { kind } }] : [];
+    };
+    const selected = applied.current.selected;
+    const hoveredOnly = hovered.current === selected ? null : hovered.current;
+    (map.getSource('highlight') as GeoJSONSource | undefined)?.setData({
+      type: 'FeatureCollection',
+      features: [...outline(hoveredOnly, 'hover'), ...outline(selected, 'selected')],
+    });
+  };
 
   useEffect(() => {
     const element = container.current;
@@ -97,6 +116,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       map.addSource('current', { type: 'geojson', data: EMPTY });
       map.addSource('teams', { type: 'geojson', data: EMPTY });
       map.addSource('badges', { type: 'geojson', data: EMPTY });
+      map.addSource('highlight', { type: 'geojson', data: EMPTY });
       map.addImage(PATTERNS.oneFlag, hatchPattern(8, false), { pixelRatio: 1 });
       map.addImage(PATTERNS.moreFlags, hatchPattern(6, true), { pixelRatio: 1 });
       for (const layer of wardLayers(latest.current.colours)) map.addLayer(layer);
@@ -105,12 +125,10 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     map.on('idle', () => {
       if (map.getSource('wards') && map.isSourceLoaded('wards')) element.dataset.idle = 'true';
     });
-    let hovered: number | null = null;
     const setHovered = (index: number | null) => {
-      if (hovered === index) return;
-      if (hovered !== null) map.setFeatureState({ source: 'wards', id: hovered }, { hover: false });
-      if (index !== null) map.setFeatureState({ source: 'wards', id: index }, { hover: true });
-      hovered = index;
+      if (hovered.current === index) return;
+      hovered.current = index;
+      drawHighlight(map);
     };
     map.on('mousemove', 'wards-fill', (e) => {
       const id = e.features?.[0]?.id;
@@ -146,20 +164,26 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     if (container.current) container.current.dataset.idle = 'false';
   };
 
-  // New geometry: upload once, forget the feature-states that belonged to the old wards, fit the view.
+  const show = (map: MapLibreMap, overlay: OverlayName, on: boolean) => {
+    for (const layer of OVERLAY_LAYERS[overlay]) map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
+  };
+
+  // New geometry: upload once, forget the feature-states that belonged to the old wards, fit the
+  // view, and draw the outlines from the zoom at which the wards are big enough to need them.
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
     markBusy();
     map.removeFeatureState({ source: 'wards' });
     applied.current = nothingApplied();
+    hovered.current = null;
+    drawHighlight(map);
+    const bounds = props.geometry.features.length > 0 ? (bbox(props.geometry) as [number, number, number, number]) : null;
+    map.setLayerZoomRange('wards-line', bounds ? outlineMinZoom(bounds, props.geometry.features.length) : 0, 24);
     (map.getSource('wards') as GeoJSONSource).setData(props.geometry);
     const start = latest.current.startView;
     if (start) map.jumpTo({ center: [start.lon, start.lat], zoom: start.zoom });
-    else if (props.geometry.features.length > 0) {
-      const [minX, minY, maxX, maxY] = bbox(props.geometry);
-      map.fitBounds([minX, minY, maxX, maxY], { padding: 24, animate: false });
-    }
+    else if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
   }, [ready, props.geometry]);
 
   useEffect(() => {
@@ -197,10 +221,11 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     if (!ready || !map) return;
     markBusy();
     (map.getSource('teams') as GeoJSONSource).setData(props.teams ?? EMPTY);
+    show(map, 'teams', props.teams !== null);
   }, [ready, props.teams]);
 
   // Overlays through feature-state, like the colours: only wards whose value changed are touched
-  // and no geometry is uploaded again.
+  // and no geometry is uploaded again. An overlay's layers are hidden while it is off.
   const overlay = (key: OverlayKey, next: Overlay, state: (value: number) => Record<string, unknown>) => {
     const map = mapRef.current;
     if (!ready || !map) return;
@@ -212,6 +237,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       if (was !== now) map.setFeatureState({ source: 'wards', id: i }, state(now));
     }
     applied.current[key] = next;
+    show(map, key, next !== null);
     markBusy();
   };
   useEffect(() => overlay('rings', props.rings, (ring) => ({ ring })), [ready, props.rings, props.geometry]);
@@ -224,6 +250,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     if (!ready || !map) return;
     markBusy();
     (map.getSource('badges') as GeoJSONSource).setData(props.badges ?? EMPTY);
+    show(map, 'badges', props.badges !== null);
   }, [ready, props.badges]);
 
   useEffect(() => {
@@ -238,13 +265,15 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     if (!ready || !map) return;
     const previous = applied.current.selected;
     if (previous === props.selected) return;
+    // The feature-state tells queries (and the browser tests) which ward is selected; no layer
+    // reads it, the outline is drawn from the highlight source.
     if (previous !== null) map.setFeatureState({ source: 'wards', id: previous }, { selected: false });
     if (props.selected !== null) map.setFeatureState({ source: 'wards', id: props.selected }, { selected: true });
     applied.current.selected = props.selected;
+    drawHighlight(map);
     markBusy();
   }, [ready, props.selected, props.geometry]);
 
-  const featureById = useMemo(() => new Map(props.geometry.features.map((f) => [f.id, f])), [props.geometry]);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || props.focusRequest === 0 || props.selected === null) return;
@@ -269,10 +298,8 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    const visibility = (on: boolean) => (on ? 'visible' : 'none');
-    map.setLayoutProperty('districts-line', 'visibility', visibility(props.showDistricts));
-    map.setLayoutProperty('current-casing', 'visibility', visibility(props.showCurrentAreas));
-    map.setLayoutProperty('current-line', 'visibility', visibility(props.showCurrentAreas));
+    show(map, 'districts', props.showDistricts);
+    show(map, 'currentAreas', props.showCurrentAreas);
   }, [ready, props.showDistricts, props.showCurrentAreas]);
 
   const info = hover ? props.describe(hover.index) : null;

@@ -16,16 +16,40 @@ export function fillColour(colours: readonly string[]): ExpressionSpecification 
   return ['match', ['coalesce', ['feature-state', 'c'], -1], ...cases, NO_DATA_COLOUR] as unknown as ExpressionSpecification;
 }
 
-const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const ring: ExpressionSpecification = ['coalesce', ['feature-state', 'ring'], 0];
-const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 const flagCount: ExpressionSpecification = ['coalesce', ['feature-state', 'flags'], 0];
 const topChange: ExpressionSpecification = ['coalesce', ['feature-state', 'topk'], 0];
 
 /** Names of the fill patterns ChoroplethMap adds to the map (src/map/patterns.ts). */
 export const PATTERNS = { oneFlag: 'hatch', moreFlags: 'crosshatch' } as const;
 
-/** The layers drawn over the background, bottom to top. Sources: wards, districts, current, teams, badges. */
+/**
+ * The layers of each optional overlay. They start hidden and are shown only while their overlay
+ * is on: MapLibre builds no buckets for a hidden layer, so it neither tiles it nor applies the
+ * 19,478 feature-states of Belgium to it on every tile and every recolour.
+ */
+export const OVERLAY_LAYERS = {
+  flags: ['wards-flags1', 'wards-flags2'],
+  districts: ['districts-line'],
+  rings: ['wards-ring2', 'wards-ring1'],
+  currentAreas: ['current-casing', 'current-line'],
+  hotspots: ['wards-hotspot'],
+  topChange: ['wards-entered', 'wards-left'],
+  teams: ['teams-casing', 'teams-line'],
+  badges: ['badges'],
+} as const;
+
+export type OverlayName = keyof typeof OVERLAY_LAYERS;
+
+/** Properties of the features in the `highlight` source: the hovered ward, then the selected one (drawn on top). */
+export type HighlightKind = 'hover' | 'selected';
+
+/**
+ * The layers drawn over the background, bottom to top. Sources: wards, districts, current, teams,
+ * badges, highlight. Only the fill reads feature-state all the time; the hovered and selected
+ * outlines come from a source of their own (one or two features), so that no line layer of the
+ * wards depends on feature-state unless an overlay is on.
+ */
 export function wardLayers(colours: readonly string[]): LayerSpecification[] {
   return [
     {
@@ -35,6 +59,7 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       paint: { 'fill-color': fillColour(colours), 'fill-opacity': 0.88 },
     },
     {
+      // Hidden below outlineMinZoom (set by ChoroplethMap for each dataset).
       id: 'wards-line',
       type: 'line',
       source: 'wards',
@@ -46,18 +71,21 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       id: 'wards-flags1',
       type: 'fill',
       source: 'wards',
+      layout: { visibility: 'none' },
       paint: { 'fill-pattern': PATTERNS.oneFlag, 'fill-opacity': ['case', ['==', flagCount, 1], 1, 0] },
     },
     {
       id: 'wards-flags2',
       type: 'fill',
       source: 'wards',
+      layout: { visibility: 'none' },
       paint: { 'fill-pattern': PATTERNS.moreFlags, 'fill-opacity': ['case', ['>=', flagCount, 2], 1, 0] },
     },
     {
       id: 'districts-line',
       type: 'line',
       source: 'districts',
+      layout: { visibility: 'none' },
       paint: { 'line-color': '#3a3a3a', 'line-width': 1.6 },
     },
     {
@@ -65,12 +93,14 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       id: 'wards-ring2',
       type: 'line',
       source: 'wards',
+      layout: { visibility: 'none' },
       paint: { 'line-color': '#d95f02', 'line-width': 2, 'line-dasharray': [1.5, 1.5], 'line-opacity': ['case', ['==', ring, 2], 1, 0] },
     },
     {
       id: 'wards-ring1',
       type: 'line',
       source: 'wards',
+      layout: { visibility: 'none' },
       paint: { 'line-color': '#d95f02', 'line-width': 2.5, 'line-opacity': ['case', ['==', ring, 1], 1, 0] },
     },
     {
@@ -78,12 +108,14 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       id: 'current-casing',
       type: 'line',
       source: 'current',
+      layout: { visibility: 'none' },
       paint: { 'line-color': '#ffffff', 'line-width': 5 },
     },
     {
       id: 'current-line',
       type: 'line',
       source: 'current',
+      layout: { visibility: 'none' },
       paint: { 'line-color': '#e4007c', 'line-width': 3, 'line-dasharray': [2, 1] },
     },
     {
@@ -91,6 +123,7 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       id: 'wards-hotspot',
       type: 'line',
       source: 'wards',
+      layout: { visibility: 'none' },
       paint: {
         'line-color': '#000000',
         'line-width': 2.5,
@@ -103,12 +136,14 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       id: 'wards-entered',
       type: 'line',
       source: 'wards',
+      layout: { visibility: 'none' },
       paint: { 'line-color': '#2d004b', 'line-width': 2.5, 'line-opacity': ['case', ['==', topChange, 1], 1, 0] },
     },
     {
       id: 'wards-left',
       type: 'line',
       source: 'wards',
+      layout: { visibility: 'none' },
       paint: { 'line-color': '#7f3b08', 'line-width': 2.5, 'line-dasharray': [1.2, 0.8], 'line-opacity': ['case', ['==', topChange, -1], 1, 0] },
     },
     {
@@ -116,27 +151,24 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       id: 'teams-casing',
       type: 'line',
       source: 'teams',
+      layout: { visibility: 'none' },
       paint: { 'line-color': '#ffffff', 'line-width': 6 },
     },
     {
       id: 'teams-line',
       type: 'line',
       source: 'teams',
+      layout: { visibility: 'none' },
       paint: { 'line-color': '#08306b', 'line-width': 3 },
     },
     {
-      id: 'wards-hover',
+      // The hovered ward in dark grey, the selected one in black and thicker.
+      id: 'wards-highlight',
       type: 'line',
-      source: 'wards',
-      paint: { 'line-color': '#222222', 'line-width': ['case', hovered, 2, 0] },
-    },
-    {
-      id: 'wards-selected',
-      type: 'line',
-      source: 'wards',
+      source: 'highlight',
       paint: {
-        'line-color': '#000000',
-        'line-width': ['case', selected, 3.5, 0],
+        'line-color': ['match', ['get', 'kind'], 'selected', '#000000', '#222222'],
+        'line-width': ['match', ['get', 'kind'], 'selected', 3.5, 2],
       },
     },
     {
@@ -145,6 +177,7 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       id: 'badges',
       type: 'circle',
       source: 'badges',
+      layout: { visibility: 'none' },
       paint: {
         'circle-radius': ['match', ['get', 'level'], 3, 5, 2, 5.5, 3.5],
         'circle-color': ['match', ['get', 'level'], 3, '#111111', '#ffffff'],
