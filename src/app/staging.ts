@@ -7,7 +7,8 @@ import { parseBoundaries, type Boundaries } from '../io/parseBoundaries';
 import { parseCatalogue } from '../io/parseCatalogue';
 import { parseCsv, type CsvTable } from '../io/parseCsv';
 import { parseManifest, type Manifest } from '../io/parseManifest';
-import { parseNumber, type NumberFormat } from '../io/parseNumber';
+import { numberColumn } from '../io/numberColumn';
+import type { NumberFormat } from '../io/parseNumber';
 import { parseShapefile } from '../io/parseShapefile';
 import { parseXlsx, xlsxSheetNames } from '../io/parseXlsx';
 import { problem, type Problem } from '../io/problem';
@@ -358,10 +359,7 @@ export function shareColumns(table: CsvTable, key: string | null, catalogue: rea
   table.columns.forEach((column, index) => {
     if (column === key || findInCatalogue(catalogue, column)?.unit !== '%') return;
     const format = Object.hasOwn(formats, column) ? formats[column] : table.dialect;
-    const values = table.rows.map((row) => {
-      const cell = parseNumber(row[index] ?? '', format);
-      return cell.kind === 'number' ? cell.value : null;
-    });
+    const values = Array.from(numberColumn(table, index, format), (value) => (Number.isNaN(value) ? null : value));
     out.push({ column, guess: shareScale(values) });
   });
   return out;

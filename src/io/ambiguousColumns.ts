@@ -1,5 +1,6 @@
 import type { CsvTable } from './parseCsv';
-import { parseNumber, type NumberFormat } from './parseNumber';
+import { numberColumn } from './numberColumn';
+import { numberValue, type NumberFormat } from './parseNumber';
 
 /** A numeric column whose cells read as different numbers under the file's convention and another one. */
 export interface AmbiguousColumn {
@@ -29,19 +30,25 @@ export function ambiguousColumns(table: CsvTable): AmbiguousColumn[] {
   };
   const found: AmbiguousColumn[] = [];
   table.columns.forEach((column, index) => {
+    const now = numberColumn(table, index, reading);
+    // Without a single number there is nothing to read two ways.
+    if (!now.some((value) => !Number.isNaN(value))) return;
     const examples: string[] = [];
     let numbers = 0;
-    for (const row of table.rows) {
-      const cell = row[index] ?? '';
-      const now = parseNumber(cell, reading);
-      const other = parseNumber(cell, alternative);
-      if (now.kind === 'missing') continue;
+    for (let i = 0; i < table.rows.length; i++) {
+      const cell = table.rows[i][index] ?? '';
+      // The two conventions differ only in what "." and "," mean: a cell without either reads the same.
+      const other = cell.includes('.') || cell.includes(',') ? numberValue(cell, alternative) : now[i];
+      if (Number.isNaN(now[i])) {
+        // A gap is a gap in either convention; text that is a number the other way only settles the column.
+        if (!Number.isNaN(other)) return;
+        continue;
+      }
       // A cell that is a number one way only settles the question for the whole column.
-      if ((now.kind === 'number') !== (other.kind === 'number')) return;
-      if (now.kind !== 'number' || other.kind !== 'number') continue;
+      if (Number.isNaN(other)) return;
       numbers += 1;
       const text = cell.trim();
-      if (now.value !== other.value && examples.length < MAX_EXAMPLES && !examples.includes(text)) examples.push(text);
+      if (now[i] !== other && examples.length < MAX_EXAMPLES && !examples.includes(text)) examples.push(text);
     }
     if (numbers > 0 && examples.length > 0) found.push({ column, reading, alternative, examples });
   });

@@ -54,10 +54,13 @@ export function detectKeyColumn(columns: string[], rows: string[][], candidates?
       }
       return hits.size;
     };
+    // No column can meet more candidates than there are rows, or candidates.
+    const ceiling = Math.min(rows.length, wanted.size);
     const best = (list: { name: string; index: number }[]) => {
       let found: string | null = null;
       let most = 0;
       for (const c of list) {
+        if (most >= ceiling) break;
         const n = matches(c.index);
         if (n > most) {
           found = c.name;

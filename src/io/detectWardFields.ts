@@ -49,11 +49,18 @@ function isUnique(features: readonly { properties: Properties }[], name: string)
 
 function filledShare(features: readonly { properties: Properties }[], name: string): number {
   if (features.length === 0) return 0;
-  return features.filter((f) => text(f.properties?.[name]) !== '').length / features.length;
+  let filled = 0;
+  for (const f of features) if (text(f.properties?.[name]) !== '') filled += 1;
+  return filled / features.length;
 }
 
 function distinctCount(features: readonly { properties: Properties }[], name: string): number {
-  return new Set(features.map((f) => text(f.properties?.[name])).filter((v) => v !== '')).size;
+  const values = new Set<string>();
+  for (const f of features) {
+    const value = text(f.properties?.[name]);
+    if (value !== '') values.add(value);
+  }
+  return values.size;
 }
 
 /** The property names matching `known`, in the order of `known`. */

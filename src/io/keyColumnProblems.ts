@@ -3,6 +3,8 @@ import { spreadsheetRow, type CsvTable } from './parseCsv';
 import { problem, type Problem } from './problem';
 
 const EXAMPLES = 3;
+const DIGITS5 = /^\d{5}/;
+const DIGITS = /^\d+$/;
 
 /**
  * What is wrong with a table's key column against the ward codes it will join to: no key column at
@@ -12,7 +14,17 @@ const EXAMPLES = 3;
  * when there are no ward codes to compare with, or when the table has one column only.
  */
 export function keyColumnProblems(table: CsvTable, key: string | null, wardCodes: readonly string[], file: string): Problem[] {
-  const wards = [...new Set(wardCodes.map(normaliseCode))].filter((c) => c !== '');
+  // The ward codes as joins compare them, and what they say about municipality codes and widths.
+  const wardSet = new Set<string>();
+  const municipalities = new Set<string>();
+  const numericWidths = new Set<number>();
+  for (const ward of wardCodes) {
+    const code = normaliseCode(ward);
+    if (code === '' || wardSet.has(code)) continue;
+    wardSet.add(code);
+    if (DIGITS5.test(code)) municipalities.add(code.slice(0, 5));
+    if (DIGITS.test(code)) numericWidths.add(code.length);
+  }
   const sample = wardCodes.slice(0, 2).map((c) => `"${c}"`).join(', ');
   if (key === null) {
     const columns = table.columns.map((c) => `"${c}"`).join(', ');
@@ -25,11 +37,8 @@ export function keyColumnProblems(table: CsvTable, key: string | null, wardCodes
   }
   const index = table.columns.indexOf(key);
   // A table of one column has a separator problem, which readIndicatorTable names.
-  if (index === -1 || wards.length === 0 || table.columns.length === 1) return [];
+  if (index === -1 || wardSet.size === 0 || table.columns.length === 1) return [];
 
-  const wardSet = new Set(wards);
-  const municipalities = new Set(wards.filter((c) => /^\d{5}/.test(c)).map((c) => c.slice(0, 5)));
-  const numericWidths = new Set(wards.filter((c) => /^\d+$/.test(c)).map((c) => c.length));
   let matched = 0;
   const unmatched: { code: string; row: number }[] = [];
   const padded: { code: string; ward: string; row: number; line?: number }[] = [];

@@ -7,6 +7,7 @@ import { MANIFEST_FORMAT } from './parseManifest';
 import { problem, type Loaded, type Problem } from './problem';
 import { readJson } from './readJson';
 import { SCENARIO_FORMAT } from './scenarioJson';
+import { topologyFeatures, type TopologyInput } from './topologyFeatures';
 import {
   POLYGONAL,
   toBoundaryFeatures,
@@ -68,6 +69,43 @@ const topologySchema = z.object({
 });
 
 type Topology = Parameters<typeof topoFeature>[0];
+type TopologyShape = z.infer<typeof topologySchema>;
+
+/**
+ * Whether a parsed JSON value passes topologySchema, checked without it: the schema copies every
+ * object and arc as it goes, some 75,000 arrays and objects for Belgium's sectors. A value this
+ * check is unsure of (not one the schema would refuse, necessarily) goes to the schema.
+ */
+function hasTopologyShape(json: unknown): json is TopologyShape {
+  if (!isRecord(json) || json.type !== 'Topology') return false;
+  const { objects, arcs, transform } = json;
+  if (!isRecord(objects) || !Array.isArray(arcs)) return false;
+  for (const arc of arcs) if (!Array.isArray(arc)) return false;
+  if (transform !== undefined && !(isRecord(transform) && isPair(transform.scale) && isPair(transform.translate))) return false;
+  for (const name of Object.keys(objects)) {
+    // An own "__proto__" member is one the schema's copy would lose.
+    if (name === '__proto__') return false;
+    const object = objects[name];
+    if (!isRecord(object) || !isTypeOrNull(object.type)) return false;
+    const { geometries } = object;
+    if (geometries === undefined) continue;
+    if (!Array.isArray(geometries)) return false;
+    for (const geometry of geometries) if (!isRecord(geometry) || !isTypeOrNull(geometry.type)) return false;
+  }
+  return true;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isTypeOrNull(value: unknown): boolean {
+  return typeof value === 'string' || value === null;
+}
+
+function isPair(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 2 && Number.isFinite(value[0]) && Number.isFinite(value[1]);
+}
 
 /**
  * Reads ward boundaries from GeoJSON (a FeatureCollection, or a single Feature) or TopoJSON (the
@@ -75,7 +113,9 @@ type Topology = Parameters<typeof topoFeature>[0];
  * features without geometry kept; coordinates in Belgian Lambert 72 or 2008 (told by a legacy `crs`
  * member or by their range) are reprojected to WGS84; rings are rewound to RFC 7946 order (outer
  * rings counterclockwise); see toBoundaryFeatures. Any other JSON is refused with a description
- * of what it looks like (the app's own scenario and dataset files are named).
+ * of what it looks like (the app's own scenario and dataset files are named). The rings of a
+ * TopoJSON's neighbouring wards share the positions of their common border (see
+ * topologyFeatures): copy a position before changing it.
  */
 export function parseBoundaries(text: string, file: string, objectName?: string): Loaded<Boundaries> {
   const read = readJson(text);
@@ -163,14 +203,21 @@ function readGeoJson(json: unknown, file: string, declared: CrsDeclaration | nul
 }
 
 function readTopoJson(json: unknown, file: string, objectName: string | undefined): Loaded<Boundaries> {
-  const parsed = topologySchema.safeParse(json);
-  if (!parsed.success) return fail(file, `not a valid TopoJSON Topology: ${describeIssue(parsed.error)}`);
+  let objects: TopologyShape['objects'];
+  if (hasTopologyShape(json)) {
+    objects = json.objects;
+  } else {
+    // The schema says what is wrong; it also takes the odd file the quick check leaves to it.
+    const parsed = topologySchema.safeParse(json);
+    if (!parsed.success) return fail(file, `not a valid TopoJSON Topology: ${describeIssue(parsed.error)}`);
+    objects = parsed.data.objects;
+  }
   const topology = json as Topology;
-  const names = Object.keys(parsed.data.objects);
+  const names = Object.keys(objects);
   const problems: Problem[] = [];
 
   const polygonCount = (n: string): number => {
-    const object = parsed.data.objects[n];
+    const object = objects[n];
     if (POLYGONAL.has(object.type ?? '')) return 1;
     return (object.geometries ?? []).filter((g) => POLYGONAL.has(g.type ?? '')).length;
   };
@@ -201,14 +248,18 @@ function readTopoJson(json: unknown, file: string, objectName: string | undefine
     }
   }
 
-  let decoded: Feature | FeatureCollection;
-  try {
-    decoded = topoFeature(topology, name) as Feature | FeatureCollection;
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return fail(file, `TopoJSON object "${name}" could not be decoded (${why}): the file is damaged; export it again`);
+  // Polygons, nearly always, decoded sharing the arcs' positions; anything else as topojson-client does.
+  let features = topologyFeatures(topology as TopologyInput, name) as Feature[] | null;
+  if (features === null) {
+    let decoded: Feature | FeatureCollection;
+    try {
+      decoded = topoFeature(topology, name) as Feature | FeatureCollection;
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return fail(file, `TopoJSON object "${name}" could not be decoded (${why}): the file is damaged; export it again`);
+    }
+    features = decoded.type === 'FeatureCollection' ? decoded.features : [decoded];
   }
-  const features = decoded.type === 'FeatureCollection' ? decoded.features : [decoded];
   return finish(
     features.map((feature, i) => ({ row: i + 1, feature })),
     file,

@@ -77,7 +77,7 @@ export function parseCsv(text: string, file: string): Loaded<CsvTable> {
 
   const [head, ...body2] = records;
   const raw = head.cells.map((name) => name.trim());
-  const width = headerWidth(raw, body2.map((r) => r.cells));
+  const width = headerWidth(raw, body2);
   const columns = nameColumns(raw.slice(0, width), file, problems);
   const rows = fitRows(body2, width, columns, delimiter, file, problems);
   const format = detectNumberFormat(rows, delimiter);
@@ -115,10 +115,13 @@ function readRecords(body: string, delimiter: Delimiter, file: string, problems:
     let restart = -1;
     Papa.parse<string[]>(body.slice(base), {
       header: false,
-      skipEmptyLines: 'greedy',
+      // Blank lines are skipped here, as papaparse's skipEmptyLines: 'greedy' would, without the
+      // string it joins from every row to find them.
+      skipEmptyLines: false,
       comments: '#',
       delimiter,
       step: (result, parser) => {
+        if (isBlank(result.data)) return;
         const missing = result.errors.find((e) => e.code === 'MissingQuotes');
         if (missing) {
           const at = base + (missing.index ?? 0);
@@ -145,7 +148,8 @@ function readRecords(body: string, delimiter: Delimiter, file: string, problems:
         if (quote !== -1 && quote < start) quote = body.indexOf('"', start);
         const inside = quote !== -1 && quote < cursor ? result.data.reduce((n, cell) => n + breaksIn(cell), 0) : 0;
         start = cursor;
-        const end = /[\r\n]/.test(body[cursor - 1] ?? '') ? 1 : 0;
+        const last = body.charCodeAt(cursor - 1);
+        const end = last === 13 || last === 10 ? 1 : 0;
         // Mixed line endings can fool the count; rows still never go back.
         const previous = records.length > 0 ? records[records.length - 1].line : 0;
         const line = Math.max(previous + 1, lines(cursor) + 1 - end - inside - embedded);
@@ -195,6 +199,12 @@ function lineCounter(text: string): (position: number) => number {
   };
 }
 
+/** Whether every cell holds nothing but white space: a blank line, which is no record. */
+function isBlank(cells: string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
 function breaksIn(cell: string): number {
   if (!/[\r\n]/.test(cell)) return 0;
   return cell.match(/\r\n|\r|\n/g)?.length ?? 0;
@@ -211,9 +221,9 @@ function nextLine(text: string, position: number): number {
 }
 
 /** The header's width without trailing unnamed columns that hold nothing (a trailing separator). */
-function headerWidth(header: string[], rows: string[][]): number {
+function headerWidth(header: string[], records: SourceRecord[]): number {
   let width = header.length;
-  while (width > 1 && header[width - 1] === '' && rows.every((row) => (row[width - 1] ?? '').trim() === '')) {
+  while (width > 1 && header[width - 1] === '' && records.every(({ cells }) => (cells[width - 1] ?? '').trim() === '')) {
     width -= 1;
   }
   return width;
@@ -410,6 +420,32 @@ const AMBIGUOUS_COMMA = /^[1-9]\d{0,2},\d{3}$/;
 const SPACE_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
 
 /**
+ * Whether a cell can count in detectNumberFormat: one that holds a separator and nothing but
+ * digits, separators, signs, an exponent, a percent sign and spaces. Integers and text, most of a
+ * large table, cannot match any of its shapes; skipping them here saves the regular expressions.
+ */
+function mayTellFormat(cell: string): boolean {
+  let separator = false;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c === 46 || c === 44) separator = true; // . ,
+    else if (c === 0x20 || c === 0xa0 || c === 0x202f) separator = true; // space groups
+    else if (!(c === 43 || c === 45 || c === 0x2212 || c === 101 || c === 69 || c === 37 || isSpace(cell, i))) return false; // + - − e E %
+  }
+  return separator;
+}
+
+/** Whether the character at `i` is one that trim() and \s count as white space. */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return WHITESPACE.test(text[i]);
+}
+
+const WHITESPACE = /\s/;
+
+/**
  * Decides between the Belgian convention (decimal comma, dot thousands) and the English one from
  * the cells that can only be read one way ("12,5", "1.234,5", "0.25"). "1.234" alone is
  * ambiguous: in a `;` file it is a Statbel count (1234), elsewhere a decimal.
@@ -423,6 +459,7 @@ export function detectNumberFormat(rows: string[][], delimiter: Delimiter): Numb
   let spaceGroups = 0;
   for (const row of rows) {
     for (const cell of row) {
+      if (!mayTellFormat(cell)) continue;
       const s = cell.trim().replace(/\s*%$/, '').replace(/^[+\-−]\s*/, '');
       if (s === '' || !/^[\d.,]/.test(s)) continue;
       if (AMBIGUOUS_DOT.test(s)) dotGroups += 1;

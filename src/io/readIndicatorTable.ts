@@ -3,7 +3,8 @@ import { capProblems } from './capProblems';
 import { normaliseCode } from '../model/normaliseCode';
 import { keyNameRank } from './detectKeyColumn';
 import { spreadsheetRow, type CsvTable } from './parseCsv';
-import { parseNumber, type NumberFormat, type ParsedNumber } from './parseNumber';
+import { numberColumn } from './numberColumn';
+import { isMissing, type NumberFormat } from './parseNumber';
 import { problem, type Loaded, type Problem } from './problem';
 
 /** Indicator values read from a table: one row per area key, one numeric array per indicator column. */
@@ -48,11 +49,12 @@ const MAX_MARKERS_LISTED = 4;
 
 // The boundary check on an area key. Long keys are almost always notes typed under the table
 // ("Bron: IMA-AIM, bewerking ..."), not codes.
+const MAX_KEY_LENGTH = 64;
 const keySchema = z
   .string()
   .trim()
   .min(1, 'no code in the key column; row skipped. Fill in the code, or delete the row')
-  .max(64, 'longer than 64 characters, probably a note under the table rather than a code; row skipped');
+  .max(MAX_KEY_LENGTH, 'longer than 64 characters, probably a note under the table rather than a code; row skipped');
 
 const AREA_WORDS = new Set(['code', 'id', 'key', 'nis', 'refnis', 'name', 'naam', 'nom', 'label', 'descr', 'description', 'omschrijving']);
 const YEAR = /^(?:year|jaar|ann[ée]e|jahr)$/i;
@@ -98,15 +100,27 @@ export function readIndicatorTable(
   const at = (i: number) => spreadsheetRow(table.sourceRows?.[i]);
   const rowName = (i: number) => (table.sourceRows ? `spreadsheet row ${table.sourceRows[i]}` : `row ${i + 1}`);
   const problems: Problem[] = [];
-  const parsed = new Map<number, ParsedNumber[]>();
+  // Per numeric column, its values read in its convention: NaN for a cell that is no number.
+  const parsed = new Map<number, Float64Array>();
   const { formats, shares } = options;
+  const rows = table.rows;
   table.columns.forEach((name, index) => {
     if (index === keyIndex) return;
     const format = formats && Object.hasOwn(formats, name) ? formats[name] : table.dialect;
-    const cells = table.rows.map((row) => parseNumber(row[index] ?? '', format));
-    const present = cells.filter((c) => c.kind !== 'missing').length;
-    const numbers = cells.filter((c) => c.kind === 'number').length;
-    const numeric = present > 0 && numbers >= NUMERIC_SHARE * present;
+    const cells = numberColumn(table, index, format);
+    let numbers = 0;
+    for (let i = 0; i < cells.length; i++) if (!Number.isNaN(cells[i])) numbers += 1;
+    // A column without a single number is text, and nothing is said about it.
+    if (numbers === 0) return;
+    let present = numbers;
+    let first = -1;
+    for (let i = 0; i < cells.length; i++) {
+      if (Number.isNaN(cells[i]) && !isMissing(rows[i][index] ?? '')) {
+        present += 1;
+        if (first === -1) first = i;
+      }
+    }
+    const numeric = numbers >= NUMERIC_SHARE * present;
     if (numeric && describesArea(name)) {
       problems.push(
         problem(file, `column "${name}" looks like a code, name or year rather than an indicator; not read`, {
@@ -116,12 +130,11 @@ export function readIndicatorTable(
       );
     } else if (numeric) {
       parsed.set(index, cells);
-    } else if (numbers > 0) {
-      const first = cells.findIndex((c) => c.kind === 'invalid');
+    } else {
       problems.push(
         problem(
           file,
-          `column "${name}": only ${numbers} of ${present} values are numbers (${rowName(first)} has "${(table.rows[first][index] ?? '').trim()}"); not read as an indicator. If it is one, correct the text cells or leave them empty`,
+          `column "${name}": only ${numbers} of ${present} values are numbers (${rowName(first)} has "${(rows[first][index] ?? '').trim()}"); not read as an indicator. If it is one, correct the text cells or leave them empty`,
           { column: name, severity: 'warning' },
         ),
       );
@@ -136,98 +149,124 @@ export function readIndicatorTable(
     return { data: null, problems: [...problems, problem(file, message)] };
   }
 
-  const columns = [...parsed.keys()].map((index) => table.columns[index]);
+  // The rows read: one per code, the first where a code repeats.
+  const numericIndices = [...parsed.keys()];
   const keys: string[] = [];
-  const values: Record<string, (number | null)[]> = Object.fromEntries(columns.map((c) => [c, []]));
-  const reasons: Record<string, (string | null)[]> = Object.fromEntries(columns.map((c) => [c, []]));
-  const cellProblems = new Map<string, Problem[]>(columns.map((c) => [c, []]));
-  const rangeProblems = new Map<string, Problem[]>(columns.map((c) => [c, []]));
-  const markers = new Map<string, Map<string, number>>(columns.map((c) => [c, new Map()]));
+  const kept: number[] = [];
   const firstRow = new Map<string, number>();
-
-  table.rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const rowNumber = i + 1;
-    const key = keySchema.safeParse(row[keyIndex] ?? '');
-    if (!key.success) {
-      const text = (row[keyIndex] ?? '').trim();
-      const message = text === '' ? key.error.issues[0].message : `"${text.slice(0, 40)}…" is ${key.error.issues[0].message}`;
-      problems.push(problem(file, `${at(i)}${message}`, { row: rowNumber, column: keyColumn, severity: 'warning' }));
-      return;
+    const raw = row[keyIndex] ?? '';
+    // keySchema's checks, without its cost for the codes that pass them (nearly all).
+    const trimmed = raw.trim();
+    let code: string;
+    if (trimmed.length >= 1 && trimmed.length <= MAX_KEY_LENGTH) {
+      code = trimmed;
+    } else {
+      const key = keySchema.safeParse(raw);
+      if (!key.success) {
+        const message = trimmed === '' ? key.error.issues[0].message : `"${trimmed.slice(0, 40)}…" is ${key.error.issues[0].message}`;
+        problems.push(problem(file, `${at(i)}${message}`, { row: rowNumber, column: keyColumn, severity: 'warning' }));
+        continue;
+      }
+      code = key.data;
     }
-    const code = normaliseCode(key.data);
-    const first = firstRow.get(code);
+    const normal = normaliseCode(code);
+    const first = firstRow.get(normal);
     if (first !== undefined) {
-      const earlier = table.rows[first];
-      const same = [...parsed.keys()].every((index) => (earlier[index] ?? '').trim() === (row[index] ?? '').trim());
+      const earlier = rows[first];
+      const same = numericIndices.every((index) => (earlier[index] ?? '').trim() === (row[index] ?? '').trim());
       const firstKey = (earlier[keyIndex] ?? '').trim();
-      const written = firstKey === key.data ? '' : ` (as "${firstKey}")`;
+      const written = firstKey === code ? '' : ` (as "${firstKey}")`;
       problems.push(
         problem(
           file,
           same
-            ? `${at(i)}code "${key.data}" is also on ${rowName(first)}${written}, with the same values; that row is kept, this one left out`
-            : `${at(i)}code "${key.data}" is also on ${rowName(first)}${written}, with other values; that row is kept, this one left out. Delete the row that is wrong`,
+            ? `${at(i)}code "${code}" is also on ${rowName(first)}${written}, with the same values; that row is kept, this one left out`
+            : `${at(i)}code "${code}" is also on ${rowName(first)}${written}, with other values; that row is kept, this one left out. Delete the row that is wrong`,
           { row: rowNumber, column: keyColumn, severity: same ? 'warning' : 'error' },
         ),
       );
-      return;
+      continue;
     }
-    firstRow.set(code, i);
-    keys.push(key.data);
-    for (const [index, cells] of parsed) {
-      const column = table.columns[index];
-      const cell = cells[i];
-      // Most cells are numbers; their text is needed only when something is said about them.
-      const text = cell.kind === 'number' && !shares ? '' : (row[index] ?? '').trim();
-      let value = cell.kind === 'number' ? cell.value : null;
-      let reason = cell.kind === 'number' ? null : cell.kind === 'missing' ? cell.marker || null : text;
-      const scale = shares && Object.hasOwn(shares, column) ? shares[column] : null;
-      if (value !== null && scale !== null) {
-        const percent = scale === 'fraction' ? Number((value * 100).toPrecision(15)) : value;
-        if (percent < 0 || percent > 100) {
-          rangeProblems.get(column)?.push(
-            problem(
-              file,
-              scale === 'fraction'
-                ? `${at(i)}${text} is outside 0–1, which a share written as a fraction cannot be; read as missing. Correct the value, or leave the cell empty`
-                : `${at(i)}${text} is outside 0–100 %, which a share cannot be; read as missing. Correct the value, or leave the cell empty`,
-              { row: rowNumber, column, severity: 'warning' },
-            ),
-          );
-          value = null;
-          reason = text;
-        } else {
-          value = percent;
-        }
-      }
-      values[column].push(value);
-      reasons[column].push(reason);
-      if (cell.kind === 'missing' && cell.marker !== '') {
-        const seen = markers.get(column) as Map<string, number>;
-        seen.set(cell.marker, (seen.get(cell.marker) ?? 0) + 1);
-      }
-      if (cell.kind === 'invalid') {
-        cellProblems.get(column)?.push(
-          problem(file, `${at(i)}expected a number, got "${text}"; read as missing. Correct the cell, or leave it empty if there is no value`, {
-            row: rowNumber,
-            column,
-            severity: 'warning',
-          }),
-        );
-      }
-    }
-  });
+    firstRow.set(normal, i);
+    keys.push(code);
+    kept.push(i);
+  }
 
   if (keys.length === 0) {
     return { data: null, problems: [...problems, problem(file, `no row has a code in column "${keyColumn}"; nothing was read. Choose the column that holds the area codes`)] };
   }
 
-  for (const column of columns) {
-    const seen = markers.get(column) as Map<string, number>;
-    const count = [...seen.values()].reduce((a, b) => a + b, 0);
+  const columns = numericIndices.map((index) => table.columns[index]);
+  const values: Record<string, (number | null)[]> = {};
+  const missingReasons: Record<string, (string | null)[]> = {};
+  for (const index of numericIndices) {
+    const column = table.columns[index];
+    const cells = parsed.get(index) as Float64Array;
+    const scale = shares && Object.hasOwn(shares, column) ? shares[column] : null;
+    const read: (number | null)[] = [];
+    // Created at the first cell with a reason: most columns have none.
+    let reasons: (string | null)[] | null = null;
+    const markers = new Map<string, number>();
+    const cellProblems: Problem[] = [];
+    const rangeProblems: Problem[] = [];
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k];
+      const cell = cells[i];
+      if (!Number.isNaN(cell)) {
+        if (scale === null) {
+          read.push(cell);
+          continue;
+        }
+        const percent = scale === 'fraction' ? Number((cell * 100).toPrecision(15)) : cell;
+        if (percent >= 0 && percent <= 100) {
+          read.push(percent);
+          continue;
+        }
+        const text = (rows[i][index] ?? '').trim();
+        rangeProblems.push(
+          problem(
+            file,
+            scale === 'fraction'
+              ? `${at(i)}${text} is outside 0–1, which a share written as a fraction cannot be; read as missing. Correct the value, or leave the cell empty`
+              : `${at(i)}${text} is outside 0–100 %, which a share cannot be; read as missing. Correct the value, or leave the cell empty`,
+            { row: i + 1, column, severity: 'warning' },
+          ),
+        );
+        read.push(null);
+        reasons ??= new Array<string | null>(kept.length).fill(null);
+        reasons[k] = text;
+        continue;
+      }
+      read.push(null);
+      const text = (rows[i][index] ?? '').trim();
+      if (isMissing(text)) {
+        // The marker as written; a blank cell has none.
+        if (text === '') continue;
+        reasons ??= new Array<string | null>(kept.length).fill(null);
+        reasons[k] = text;
+        markers.set(text, (markers.get(text) ?? 0) + 1);
+        continue;
+      }
+      reasons ??= new Array<string | null>(kept.length).fill(null);
+      reasons[k] = text;
+      cellProblems.push(
+        problem(file, `${at(i)}expected a number, got "${text}"; read as missing. Correct the cell, or leave it empty if there is no value`, {
+          row: i + 1,
+          column,
+          severity: 'warning',
+        }),
+      );
+    }
+    values[column] = read;
+    if (reasons) missingReasons[column] = reasons;
+
+    const count = [...markers.values()].reduce((a, b) => a + b, 0);
     if (count > 0) {
-      const listed = [...seen].slice(0, MAX_MARKERS_LISTED).map(([marker, n]) => `"${marker}" ×${n}`);
-      if (seen.size > MAX_MARKERS_LISTED) listed.push('…');
+      const listed = [...markers].slice(0, MAX_MARKERS_LISTED).map(([marker, n]) => `"${marker}" ×${n}`);
+      if (markers.size > MAX_MARKERS_LISTED) listed.push('…');
       problems.push(
         problem(file, `${count} ${count === 1 ? 'cell' : 'cells'} read as missing, not as 0 (${listed.join(', ')}); the reason is kept with the value`, {
           column,
@@ -236,13 +275,10 @@ export function readIndicatorTable(
       );
     }
     problems.push(
-      ...capProblems(cellProblems.get(column) ?? [], MAX_CELL_PROBLEMS, (n) => `and ${n} more cells that are not numbers in column "${column}"`),
-      ...capProblems(rangeProblems.get(column) ?? [], MAX_CELL_PROBLEMS, (n) => `and ${n} more values outside 0–100 % in column "${column}", read as missing`),
+      ...capProblems(cellProblems, MAX_CELL_PROBLEMS, (n) => `and ${n} more cells that are not numbers in column "${column}"`),
+      ...capProblems(rangeProblems, MAX_CELL_PROBLEMS, (n) => `and ${n} more values outside 0–100 % in column "${column}", read as missing`),
     );
   }
-  const missingReasons = Object.fromEntries(
-    Object.entries(reasons).filter(([, list]) => list.some((reason) => reason !== null)),
-  );
   return {
     data: { key: keyColumn, keys, columns, values, ...(Object.keys(missingReasons).length > 0 ? { missingReasons } : {}) },
     problems,

@@ -255,7 +255,16 @@ function placeInBelgium(features: BoundaryFeature[], box: Box, file: string, rep
   }
   const swapped = { minX: box.minY, maxX: box.maxY, minY: box.minX, maxY: box.maxX };
   if (!overlaps(swapped)) return null;
-  for (const f of features) if (f.geometry !== null) forEachPosition(f.geometry, (p) => ([p[0], p[1]] = [p[1], p[0]]));
+  // Each position once: rings may share them (a TopoJSON's neighbours share their border's).
+  const seen = new Set<Position>();
+  for (const f of features) {
+    if (f.geometry === null) continue;
+    forEachPosition(f.geometry, (p) => {
+      if (seen.has(p)) return;
+      seen.add(p);
+      [p[0], p[1]] = [p[1], p[0]];
+    });
+  }
   return problem(
     file,
     `the coordinates give latitude first (${rangeText(box)}), not longitude as GeoJSON and shapefiles do; ` +
@@ -269,13 +278,21 @@ function placeInBelgium(features: BoundaryFeature[], box: Box, file: string, rep
  * it holds no position at all. Coordinates not nested as they should be are left for extendBox to report.
  */
 function withoutEmptyParts(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon | null {
-  const hasPositions = (polygon: unknown): boolean =>
-    !Array.isArray(polygon) || polygon.some((ring: unknown) => !Array.isArray(ring) || ring.length > 0);
   if (!Array.isArray(geometry.coordinates)) return geometry;
   if (geometry.type === 'Polygon') return hasPositions(geometry.coordinates) ? geometry : null;
   const parts = geometry.coordinates.filter(hasPositions);
   if (parts.length === 0) return null;
   return parts.length === geometry.coordinates.length ? geometry : { ...geometry, coordinates: parts };
+}
+
+/** Whether a polygon has a ring with a position (or coordinates not nested as rings, for extendBox to report). */
+function hasPositions(polygon: unknown): boolean {
+  return !Array.isArray(polygon) || polygon.some(holdsPositions);
+}
+
+/** Whether a ring has a position, or is no ring at all (left for extendBox to report). */
+function holdsPositions(ring: unknown): boolean {
+  return !Array.isArray(ring) || ring.length > 0;
 }
 
 function forEachPosition(geometry: Polygon | MultiPolygon, visit: (position: Position) => void): void {
@@ -314,7 +331,8 @@ function extendBox(box: Box, geometry: Polygon | MultiPolygon): string | null {
       for (let i = 0; i < ring.length; i++) {
         const position: unknown = ring[i];
         if (!Array.isArray(position)) return nesting;
-        const [x, y] = position as unknown[];
+        const x: unknown = position[0];
+        const y: unknown = position[1];
         if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
           const where = `position ${i + 1} of ring ${r + 1}${multi ? ` of polygon ${p + 1}` : ''}`;
           return `${where} is ${positionText(position)}, not two finite numbers`;

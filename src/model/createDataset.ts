@@ -59,7 +59,8 @@ export function createDataset(input: DatasetInput): Dataset {
   const warnings: string[] = [];
   const wards: Ward[] = [];
   const features: Feature<WardGeometry, Record<string, never>>[] = [];
-  const seen = new Set<string>();
+  // Each ward's index by its code as joins compare codes.
+  const indexOf = new Map<string, number>();
   let withoutCode = 0;
   let withoutGeometry = 0;
   for (const feature of input.features) {
@@ -70,12 +71,12 @@ export function createDataset(input: DatasetInput): Dataset {
       continue;
     }
     const normalised = normaliseCode(code);
-    if (seen.has(normalised)) {
+    if (indexOf.has(normalised)) {
       warnings.push(`Ward code ${code} appears more than once; the first feature is used.`);
       continue;
     }
-    seen.add(normalised);
     const index = wards.length;
+    indexOf.set(normalised, index);
     wards.push({
       index,
       code,
@@ -89,7 +90,6 @@ export function createDataset(input: DatasetInput): Dataset {
   if (withoutCode > 0) warnings.push(`${withoutCode} feature(s) have no value in "${input.fields.key}" and were left out.`);
   if (withoutGeometry > 0) warnings.push(`${withoutGeometry} ward(s) have no geometry: they are ranked but not drawn.`);
 
-  const indexOf = new Map(wards.map((w) => [normaliseCode(w.code), w.index]));
   const currentAreas: Dataset['currentAreas'] = [];
   for (const area of input.currentAreas ?? []) {
     const index = indexOf.get(normaliseCode(area.code));
@@ -132,9 +132,14 @@ export function addIndicators(
   const missing = { ...dataset.missing };
   const joinReports = [...dataset.joinReports];
   const municipalityCodes = dataset.wards.map((w) => w.municipality ?? '');
+  // The codes as joins compare them, worked out once for all the tables.
+  const normalised = codes.map(normaliseCode);
+  const wardSet = new Set(normalised);
+  const municipalitySet = new Set([...new Set(municipalityCodes)].filter((c) => c !== '').map(normaliseCode));
   for (const table of tables) {
-    const level = table.level && table.level !== 'auto' ? table.level : tableLevel(table.keys, codes, municipalityCodes);
-    const joined = level === 'ward' ? joinToWards(codes, table, table.file) : joinToMunicipalities(municipalityCodes, table);
+    const keys = table.keys.map(normaliseCode);
+    const level = table.level && table.level !== 'auto' ? table.level : levelOf(keys, wardSet, municipalitySet);
+    const joined = level === 'ward' ? joinToWards(codes, table, table.file, { wardCodes: normalised, keys }) : joinToMunicipalities(municipalityCodes, table, keys);
     joined.report.level = level;
     joinReports.push(joined.report);
     for (const [column, cells] of Object.entries(joined.values)) {
@@ -194,10 +199,14 @@ export function municipalityOfSector(code: string): string | null {
 export function tableLevel(keys: readonly string[], wardCodes: readonly string[], municipalityCodes: readonly string[]): Level {
   const wards = new Set(wardCodes.map(normaliseCode));
   const municipalities = new Set(municipalityCodes.filter((c) => c !== '').map(normaliseCode));
+  return levelOf(keys.map(normaliseCode), wards, municipalities);
+}
+
+/** tableLevel with the keys and codes normalised already. */
+function levelOf(keys: readonly string[], wards: ReadonlySet<string>, municipalities: ReadonlySet<string>): Level {
   let wardHits = 0;
   let municipalityHits = 0;
-  for (const key of keys) {
-    const code = normaliseCode(key);
+  for (const code of keys) {
     if (wards.has(code)) wardHits++;
     if (municipalities.has(code)) municipalityHits++;
   }
@@ -208,9 +217,9 @@ export function tableLevel(keys: readonly string[], wardCodes: readonly string[]
  * Joins a municipality-level table: the report counts municipalities, and every ward gets its
  * municipality's value.
  */
-function joinToMunicipalities(municipalityCodes: readonly string[], table: IndicatorTableInput) {
+function joinToMunicipalities(municipalityCodes: readonly string[], table: IndicatorTableInput, keys: readonly string[]) {
   const distinct = [...new Set(municipalityCodes.filter((c) => c !== ''))];
-  const joined = joinToWards(distinct, table, table.file);
+  const joined = joinToWards(distinct, table, table.file, { wardCodes: distinct.map(normaliseCode), keys });
   const position = new Map(distinct.map((c, i) => [c, i]));
   const expand = <T>(cells: readonly (T | null)[]) =>
     municipalityCodes.map((c) => {

@@ -26,47 +26,69 @@ export interface KeyedColumns {
   missing?: Record<string, readonly (string | null)[]>;
 }
 
+/** The ward codes and table keys already passed through normaliseCode, aligned with the originals. */
+export interface NormalisedCodes {
+  wardCodes: readonly string[];
+  keys: readonly string[];
+}
+
 /**
  * Aligns an indicator table with the wards by code (compared with normaliseCode); wards without a row
- * get null. The first row wins when a code repeats.
+ * get null. The first row wins when a code repeats. A caller that joins several tables to the same
+ * wards can pass the codes `normalised` once.
  */
 export function joinToWards(
   wardCodes: readonly string[],
   table: KeyedColumns,
   file: string,
+  normalised: NormalisedCodes = { wardCodes: wardCodes.map(normaliseCode), keys: table.keys.map(normaliseCode) },
 ): { values: ValueColumns; missing: Record<string, (string | null)[]>; report: JoinReport } {
   const rowOf = new Map<string, number>();
   const duplicates = new Set<string>();
-  table.keys.forEach((key, row) => {
-    const code = normaliseCode(key);
-    if (rowOf.has(code)) duplicates.add(key);
+  for (let row = 0; row < table.keys.length; row++) {
+    const code = normalised.keys[row];
+    if (rowOf.has(code)) duplicates.add(table.keys[row]);
     else rowOf.set(code, row);
-  });
-  const usedRows = new Set<number>();
-  const wardRows = wardCodes.map((code) => {
-    const row = rowOf.get(normaliseCode(code));
-    if (row !== undefined) usedRows.add(row);
-    return row;
-  });
+  }
+  // Per ward, the row it takes (-1: none); per row, whether a ward took it.
+  const wardRows = new Int32Array(wardCodes.length);
+  const used = new Uint8Array(table.keys.length);
+  let matched = 0;
+  for (let i = 0; i < wardRows.length; i++) {
+    const row = rowOf.get(normalised.wardCodes[i]);
+    if (row === undefined) {
+      wardRows[i] = -1;
+    } else {
+      wardRows[i] = row;
+      used[row] = 1;
+      matched += 1;
+    }
+  }
   const values: ValueColumns = {};
   for (const [column, cells] of Object.entries(table.values)) {
-    values[column] = wardRows.map((row) => (row === undefined ? null : cells[row]));
+    const aligned: (number | null)[] = [];
+    for (let i = 0; i < wardRows.length; i++) aligned.push(wardRows[i] === -1 ? null : cells[wardRows[i]]);
+    values[column] = aligned;
   }
   const missing: Record<string, (string | null)[]> = {};
   for (const [column, reasons] of Object.entries(table.missing ?? {})) {
-    missing[column] = wardRows.map((row) => (row === undefined ? null : reasons[row] ?? null));
+    const aligned: (string | null)[] = [];
+    for (let i = 0; i < wardRows.length; i++) aligned.push(wardRows[i] === -1 ? null : (reasons[wardRows[i]] ?? null));
+    missing[column] = aligned;
   }
   const rowsWithoutWard: string[] = [];
-  for (const [code, row] of rowOf) if (!usedRows.has(row)) rowsWithoutWard.push(table.keys[row] ?? code);
+  for (const [code, row] of rowOf) if (used[row] === 0) rowsWithoutWard.push(table.keys[row] ?? code);
+  const wardsWithoutRow: string[] = [];
+  for (let i = 0; i < wardRows.length; i++) if (wardRows[i] === -1) wardsWithoutRow.push(wardCodes[i]);
   return {
     values,
     missing,
     report: {
       file,
-      matched: wardRows.filter((row) => row !== undefined).length,
+      matched,
       wardCount: wardCodes.length,
       rowCount: table.keys.length,
-      wardsWithoutRow: wardCodes.filter((_, i) => wardRows[i] === undefined),
+      wardsWithoutRow,
       rowsWithoutWard,
       duplicateKeys: [...duplicates],
     },

@@ -1,7 +1,7 @@
 import { booleanClockwise } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { parseBoundaries } from '../../src/io/parseBoundaries';
+import { parseBoundaries, type BoundaryFeature } from '../../src/io/parseBoundaries';
 import { sharedData } from './sharedData';
 
 // Clockwise, the way d3 and many shapefile exports write outer rings.
@@ -312,6 +312,62 @@ describe('parseBoundaries', () => {
     expect(booleanClockwise(ring)).toBe(false);
     expect(ring[0][0]).toBeCloseTo(4.353, 2);
     expect(ring[0][1]).toBeCloseTo(50.84, 2);
+  });
+
+  // Two rectangles side by side that share their middle edge (arc 0, whose middle position both
+  // rings hold), quantized on a 0.01° grid or (`plain`) in degrees; with `swap`, every position
+  // written latitude first.
+  const neighbours = (swap: boolean, plain = false) => {
+    const pair = ([x, y]: number[]) => (swap ? [y, x] : [x, y]);
+    const quantized = [
+      [[1, 0], [0, 1], [0, 1]],
+      [[1, 2], [-1, 0], [0, -2], [1, 0]],
+      [[1, 0], [1, 0], [0, 2], [-1, 0]],
+    ];
+    // The same arcs with the deltas added up and the transform applied.
+    const degrees = quantized.map((arc) => {
+      let [x, y] = [0, 0];
+      return arc.map(([dx, dy]) => [4.9 + (x += dx) / 100, 50.8 + (y += dy) / 100]);
+    });
+    return {
+      type: 'Topology',
+      ...(plain ? {} : { transform: { scale: [0.01, 0.01], translate: pair([4.9, 50.8]) } }),
+      arcs: (plain ? degrees : quantized).map((arc) => arc.map(pair)),
+      objects: {
+        wards: {
+          type: 'GeometryCollection',
+          geometries: [
+            { type: 'Polygon', arcs: [[0, 1]], properties: { code: 'W' }, id: 'w' },
+            { type: 'Polygon', arcs: [[~0, 2]], properties: { code: 'E' } },
+          ],
+        },
+      },
+    };
+  };
+
+  it('parseBoundaries(topojson) decodes arcs shared by two wards as topojson-client does', () => {
+    const text = JSON.stringify(neighbours(false));
+    const { data, problems } = parseBoundaries(text, 'f');
+    expect(problems).toEqual([]);
+    expect(data?.features.map((f) => [f.id, f.properties?.code])).toEqual([['w', 'W'], [undefined, 'E']]);
+    const rounded = (f: BoundaryFeature) => (f.geometry as Polygon).coordinates[0].map(([x, y]) => [Math.round(x * 100) / 100, Math.round(y * 100) / 100]);
+    // Counterclockwise once rewound, each starting where its arcs start.
+    expect(data?.features.map(rounded)).toEqual([
+      [[4.91, 50.8], [4.91, 50.81], [4.91, 50.82], [4.9, 50.82], [4.9, 50.8], [4.91, 50.8]],
+      [[4.91, 50.82], [4.91, 50.81], [4.91, 50.8], [4.92, 50.8], [4.92, 50.82], [4.91, 50.82]],
+    ]);
+  });
+
+  it('parseBoundaries(topojson with latitude first) swaps each position of a shared border once', () => {
+    for (const plain of [false, true]) {
+      const { data, problems } = parseBoundaries(JSON.stringify(neighbours(true, plain)), 'f');
+      expect(problems.map((p) => p.message)).toEqual([
+        'the coordinates give latitude first (x 50.8 to 50.82, y 4.9 to 4.92), not longitude as GeoJSON and shapefiles do; ' +
+          'read the other way round, which puts the wards in Belgium',
+      ]);
+      const straight = parseBoundaries(JSON.stringify(neighbours(false, plain)), 'f');
+      expect(data?.features.map((f) => f.geometry)).toEqual(straight.data?.features.map((f) => f.geometry));
+    }
   });
 
   it('parseBoundaries(topojson) reports a topology without polygons or with bad arcs', () => {

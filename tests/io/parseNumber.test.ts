@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber, type NumberFormat } from '../../src/io/parseNumber';
+import { isMissing, numberValue, parseNumber, type NumberFormat } from '../../src/io/parseNumber';
 
 const EN: NumberFormat = { decimal: '.', thousands: null };
 const EN_GROUPED: NumberFormat = { decimal: '.', thousands: ',' };
@@ -73,5 +73,17 @@ describe('parseNumber', () => {
     expect(parseNumber('e5', EN).kind).toBe('invalid');
     expect(parseNumber('+', EN).kind).toBe('invalid');
     expect(parseNumber('1e999', EN)).toEqual({ kind: 'invalid', reason: '"1e999" is out of range' });
+  });
+
+  it('numberValue(cell, format) is parseNumber\'s value, NaN for a gap or text', () => {
+    expect(numberValue('1.234,5', BE)).toBe(1234.5);
+    expect(numberValue('-0', EN)).toBe(0);
+    expect(Object.is(numberValue('-0', EN), -0)).toBe(false);
+    for (const cell of ['', 'n.a.', '<5', 'abc', '11001A00-', '1.5', '1e999']) expect(numberValue(cell, BE)).toBeNaN();
+  });
+
+  it('isMissing(cell) is true where parseNumber reads a gap, in any format', () => {
+    for (const cell of ['', '  ', '-', 'N/A', '<5', '≤ 3', '*']) expect(isMissing(cell)).toBe(true);
+    for (const cell of ['0', '12,5', 'abc', '1e999']) expect(isMissing(cell)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCsv } from '../../src/io/formatCsv';
 import { parseCsv } from '../../src/io/parseCsv';
-import { parseNumber, type NumberFormat } from '../../src/io/parseNumber';
+import { isMissing, numberValue, parseNumber, type NumberFormat } from '../../src/io/parseNumber';
 import { readIndicatorTable } from '../../src/io/readIndicatorTable';
 
 // Text that looks like what users drop in: separators, quotes, line breaks, comment marks,
@@ -92,6 +92,18 @@ describe('parser properties', () => {
         if (parsed.kind === 'number') expect(Number.isFinite(parsed.value)).toBe(true);
         else if (parsed.kind === 'invalid') expect(parsed.reason).toMatch(/^".*" is (?:not a number|out of range)$/s);
         else expect(typeof parsed.marker).toBe('string');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('numberValue(cell, format) and isMissing(cell) agree with parseNumber(cell, format)', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, cellText), fc.constantFrom(...FORMATS), (cell, format) => {
+        const parsed = parseNumber(cell, format);
+        if (parsed.kind === 'number') expect(numberValue(cell, format)).toBe(parsed.value);
+        else expect(numberValue(cell, format)).toBeNaN();
+        expect(isMissing(cell)).toBe(parsed.kind === 'missing');
       }),
       { numRuns: 1000 },
     );

@@ -41,6 +41,27 @@ describe('selfIntersects', () => {
     }
   });
 
+  it('selfIntersects(geometry) agrees with turf kinks on rings large enough to be swept', () => {
+    // Star-shaped rings of 65 to 200 vertices, simple until two of their vertices are swapped.
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let n = 0; n < 40; n++) {
+      const angles = Array.from({ length: 65 + Math.floor(random() * 136) }, () => random() * 2 * Math.PI).sort((a, b) => a - b);
+      const ring = angles.map((a) => {
+        const radius = 0.5 + random() / 2;
+        return [Math.cos(a) * radius, Math.sin(a) * radius];
+      });
+      if (n % 2 === 1) {
+        const i = Math.floor(random() * ring.length);
+        const j = Math.floor(random() * ring.length);
+        [ring[i], ring[j]] = [ring[j], ring[i]];
+      }
+      ring.push(ring[0]);
+      const turf = kinks(polygon(ring)).features.length > 0;
+      expect(selfIntersects(polygon(ring))).toBe(turf);
+    }
+  });
+
   const sectors = sharedData('statbel-sectors-2021/sectors_be_2021_wgs84.topojson');
   it.skipIf(sectors.skip)(`selfIntersects(geometry) finds the 6 Statbel sectors that cross themselves, in well under a second${sectors.note}`, () => {
     const features = parseBoundaries(sectors.read(), 'sectors.topojson').data!.features;
