@@ -5,6 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Feature, FeatureCollection } from 'geojson';
 import { outlineMinZoom } from './outlineMinZoom';
+import { geometryUpload } from './uploadGeometry';
 import { hatchPattern } from './patterns';
 import { BASE_STYLE, fillColour, OVERLAY_LAYERS, PATTERNS, wardLayers, type HighlightKind, type OverlayName } from './style';
 
@@ -79,6 +80,8 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
   const features = useRef(featureById);
   features.current = featureById;
   const hovered = useRef<number | null>(null);
+  // While new geometry is on its way to the map (see geometryUpload), the map is not idle.
+  const uploading = useRef(false);
 
   // The hovered and selected wards' outlines: a source of one or two features, replaced whole.
   const drawHighlight = (map: MapLibreMap) => {
@@ -123,7 +126,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       setReady(true);
     });
     map.on('idle', () => {
-      if (map.getSource('wards') && map.isSourceLoaded('wards')) element.dataset.idle = 'true';
+      if (!uploading.current && map.getSource('wards') && map.isSourceLoaded('wards')) element.dataset.idle = 'true';
     });
     const setHovered = (index: number | null) => {
       if (hovered.current === index) return;
@@ -169,7 +172,10 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
   };
 
   // New geometry: upload once, forget the feature-states that belonged to the old wards, fit the
-  // view, and draw the outlines from the zoom at which the wards are big enough to need them.
+  // view, and draw the outlines from the zoom at which the wards are big enough to need them. The
+  // geometry goes to MapLibre as a blob URL of its text (geometryUpload), so that the page never
+  // copies every coordinate in one task; the old wards leave the map at once, so no colour of the
+  // new wards lands on them meanwhile, and the map is not idle until the new ones are drawn.
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
@@ -178,12 +184,37 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     applied.current = nothingApplied();
     hovered.current = null;
     drawHighlight(map);
-    const bounds = props.geometry.features.length > 0 ? (bbox(props.geometry) as [number, number, number, number]) : null;
-    map.setLayerZoomRange('wards-line', bounds ? outlineMinZoom(bounds, props.geometry.features.length) : 0, 24);
-    (map.getSource('wards') as GeoJSONSource).setData(props.geometry);
-    const start = latest.current.startView;
-    if (start) map.jumpTo({ center: [start.lon, start.lat], zoom: start.zoom });
-    else if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+    const source = map.getSource('wards') as GeoJSONSource;
+    source.setData(EMPTY);
+    const controller = new AbortController();
+    uploading.current = true;
+    let url: string | null = null;
+    geometryUpload(props.geometry, controller.signal)
+      .then((upload) => {
+        if (controller.signal.aborted) {
+          URL.revokeObjectURL(upload.blobUrl);
+          return;
+        }
+        url = upload.blobUrl;
+        const { bounds } = upload;
+        map.setLayerZoomRange('wards-line', bounds ? outlineMinZoom(bounds, props.geometry.features.length) : 0, 24);
+        source.setData(upload.url);
+        uploading.current = false;
+        markBusy();
+        const start = latest.current.startView;
+        if (start) map.jumpTo({ center: [start.lon, start.lat], zoom: start.zoom });
+        else if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        uploading.current = false;
+        console.error('chw-planner: the ward geometry could not be drawn', error);
+      });
+    return () => {
+      controller.abort();
+      // Other geometry (or none) replaces this text in the source: MapLibre no longer reads it.
+      if (url) URL.revokeObjectURL(url);
+    };
   }, [ready, props.geometry]);
 
   useEffect(() => {
