@@ -55,7 +55,7 @@ import { CHW_MUNICIPALITIES } from './chwMunicipalities';
 declare global {
   interface Window {
     /** For browser tests and the curious: the map and a snapshot of the ranking. */
-    __chw?: { map: MapLibreMap | null; getState: () => unknown };
+    __chw?: { map: MapLibreMap | null; readonly geometry: import('geojson').FeatureCollection | null; getState: () => unknown };
   }
 }
 
@@ -299,6 +299,10 @@ export function App() {
     window.__chw = {
       get map() {
         return mapRef.current;
+      },
+      // The wards' features as the map was given them (MapLibre keeps its copy in its worker).
+      get geometry() {
+        return latest.current.derived?.view.geometry ?? null;
       },
       getState: () => snapshot(latest.current.state, latest.current.derived),
     };
