@@ -1,28 +1,35 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
+import { bootstrapScript } from './src/app/contentSecurityPolicy.js';
 
-// All data stays in the browser: the built app may talk to its own origin only. The dev server is
-// left without it because React's fast refresh needs an inline script.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self' data: blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
-
+// All data stays in the browser: the built app may talk to its own origin only, plus the origin of a
+// basemap the user has enabled. The policy is written by a bootstrap script, the first thing in
+// <head>, from the stored basemap (see src/app/contentSecurityPolicy.ts); it is not static in the
+// HTML because a meta policy can never be relaxed afterwards. The dev server is left without it
+// because React's fast refresh needs an inline script.
 function contentSecurityPolicy(): Plugin {
+  const source = bootstrapScript();
+  const fileName = `assets/csp-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`;
+  let base = '/';
   return {
     name: 'chw-content-security-policy',
     apply: 'build',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
-    ],
+    configResolved: (config) => {
+      base = config.base;
+    },
+    buildStart() {
+      this.emitFile({ type: 'asset', fileName, source });
+    },
+    // Right after <meta charset>, before every other tag of the page.
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => {
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('index.html: no <meta charset> to put the policy script after');
+        return html.replace(charset, (meta) => `${meta}\n    <script src="${base}${fileName}"></script>`);
+      },
+    },
   };
 }
 

@@ -9,15 +9,26 @@ import { groupOf } from '../model/aggregateWards';
 import { dissolve } from '../model/dissolve';
 import type { HoverInfo } from '../map/ChoroplethMap';
 import { LazyChoroplethMap } from '../map/LazyChoroplethMap';
-import { Legend } from '../ui/Legend';
+import { useWardLabels } from '../map/useWardLabels';
+import { activeBasemap } from './basemap';
+import { Legend, type LegendProps } from '../ui/Legend';
 import { MapControls } from '../ui/MapControls';
 import { ProblemList } from '../ui/ProblemList';
 import { RankedTable, type RankedRow } from '../ui/RankedTable';
 import { WardDetails } from '../ui/WardDetails';
 import { ScopePanel, type AreaOption } from '../ui/ScopePanel';
 import { WeightsPanel } from '../ui/WeightsPanel';
-import { formatScore, formatValue } from '../ui/formatValue';
+import { formatDate, formatNumber, formatScore, formatValue } from '../ui/formatValue';
 import { downloadText } from './download';
+import i18next from 'i18next';
+import { labelIn, languageOf, localeOf, type Language } from '../i18n/language';
+import { useLanguage } from '../i18n/useLanguage';
+import { chooseLanguage } from '../i18n/i18n';
+import { wardName } from '../i18n/wardName';
+import { LanguageSwitcher } from '../ui/LanguageSwitcher';
+import { legendItems } from '../map/legendItems';
+import type { PngLayout } from '../map/pngLayout';
+import { exportMapImage } from './exportMapImage';
 import { exportRanking } from './exportRanking';
 import { loadDemoDataset } from './loadDemoDataset';
 import { mapColouring } from './mapColouring';
@@ -48,6 +59,7 @@ import { CoverageCurve } from '../ui/CoverageCurve';
 import { loadRequests, loadWorkability } from './workabilityStore';
 import '../ui/planner.css';
 import { browserStorage, loadMatches, saveMatches } from './matchStore';
+import { HIGH_CONTRAST_CLASS, loadHighContrast, mapPalette, saveHighContrast } from './highContrast';
 import { isMarkedByHand, toggleMarkedByHand } from './markByHand';
 import { sortRows } from './sortRows';
 import { CHW_MUNICIPALITIES } from './chwMunicipalities';
@@ -55,7 +67,7 @@ import { CHW_MUNICIPALITIES } from './chwMunicipalities';
 declare global {
   interface Window {
     /** For browser tests and the curious: the map and a snapshot of the ranking. */
-    __chw?: { map: MapLibreMap | null; readonly geometry: import('geojson').FeatureCollection | null; getState: () => unknown };
+    __chw?: { map: MapLibreMap | null; readonly geometry: import('geojson').FeatureCollection | null; getState: () => unknown; lastMapPng?: { layout: PngLayout; pixelRatio: number } };
   }
 }
 
@@ -72,6 +84,18 @@ const OUTSIDE_CLASS = -2;
 /** The app: state holds inputs only; scores, ranks, classes and colours are derived on render. */
 export function App() {
   const [state, dispatch] = useReducer(reduce, initialState);
+  const { t, language, locale } = useLanguage();
+  // Panels that open over the app (files, problems, CHW areas, comparison) start below the header,
+  // whose height changes when its buttons wrap (longer Dutch and French labels, narrow windows).
+  const appRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const app = appRef.current;
+    const header = app?.querySelector<HTMLElement>('header.top');
+    if (!app || !header) return;
+    const observer = new ResizeObserver(() => app.style.setProperty('--below-header', `${Math.ceil(header.getBoundingClientRect().height) + 4}px`));
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [loading, setLoading] = useState(true);
   const [showLoader, setShowLoader] = useState(false);
@@ -79,6 +103,13 @@ export function App() {
   const [sideTab, setSideTab] = useState<'criteria' | 'plan' | 'field'>('criteria');
   const [hotspotAlpha, setHotspotAlpha] = useState<number | null>(null);
   const [showFlags, setShowFlags] = useState(false);
+  // A preference of this browser (not of the shared view): stronger text, borders and focus ring, cividis on the map.
+  const [highContrast, setHighContrast] = useState(() => loadHighContrast(browserStorage()));
+  useEffect(() => {
+    document.documentElement.classList.toggle(HIGH_CONTRAST_CLASS, highContrast);
+    saveHighContrast(browserStorage(), highContrast);
+  }, [highContrast]);
+  const palette = mapPalette(state.palette, highContrast);
   const [showBadges, setShowBadges] = useState(true);
   const [compared, setCompared] = useState<number[]>([]);
   const [showComparison, setShowComparison] = useState(false);
@@ -108,7 +139,7 @@ export function App() {
     run.promise
       .then((result) => setStability({ ...target, result }))
       .catch((error: unknown) => {
-        if ((error as { name?: string }).name !== 'AbortError') setProblems((p) => [...p, { file: 'rank stability', row: null, column: null, message: String(error), severity: 'error' }]);
+        if ((error as { name?: string }).name !== 'AbortError') setProblems((p) => [...p, { file: t('problems.source.stability'), row: null, column: null, message: String(error), severity: 'error' }]);
       })
       .finally(() => {
         if (stabilityRun.current === run) {
@@ -129,7 +160,7 @@ export function App() {
         setProblems(found);
       })
       .catch((error: unknown) => {
-        if (!cancelled) setProblems([{ file: 'demo data', row: null, column: null, message: String(error), severity: 'error' }]);
+        if (!cancelled) setProblems([{ file: t('problems.source.demo'), row: null, column: null, message: String(error), severity: 'error' }]);
       })
       .finally(() => !cancelled && setLoading(false));
     return () => {
@@ -147,15 +178,15 @@ export function App() {
       message && setProblems((p) => [...p, { file, row: null, column: null, message, severity: 'warning' }]);
     const stored = loadMatches(browserStorage(), dataset.name);
     dispatch({ type: 'areaMatchesSet', matches: stored.matches });
-    note('saved CHW area matches', stored.problem);
+    note(t('problems.source.savedMatches'), stored.problem);
     void Promise.all([loadWorkability(dataset.name), loadRequests(dataset.name)]).then(([work, requests]) => {
       if (cancelled) return;
       dispatch({ type: 'workabilitySet', entries: work.entries });
       const demo = demoRequests.current;
       const fallback = demo && demo.dataset === dataset && requests.entries.length === 0 ? demo.requests : requests.entries;
       dispatch({ type: 'requestsSet', requests: fallback });
-      note('saved workability', work.problem);
-      note('saved help requests', requests.problem);
+      note(t('problems.source.savedWorkability'), work.problem);
+      note(t('problems.source.savedRequests'), requests.problem);
     });
     return () => {
       cancelled = true;
@@ -179,18 +210,18 @@ export function App() {
     if (!view || !derived) return null;
     const outside = (values: readonly (number | null)[]) => (inSelection ? values.map((v, i) => (inSelection[i] ? v : null)) : values);
     const result = shift
-      ? shiftColouring(shift.values)
+      ? shiftColouring(shift.values, language)
       : colourIndicator
       ? mapColouring(
           outside(view.values[colourIndicator.id]),
           state.directions[colourIndicator.id] ?? colourIndicator.direction,
           state.classification,
           state.classCount,
-          state.palette,
-          (v) => formatValue(v, colourIndicator.unit),
+          palette,
+          (v) => formatValue(v, colourIndicator.unit, false, locale),
         )
       : // Without an area filter the ranking holds these very scores in order: no second sort.
-        mapColouring(derived.scores.score, 'high', state.classification, state.classCount, state.palette, (v) => v.toFixed(1), derived.selection === null ? derived.ranking : undefined);
+        mapColouring(derived.scores.score, 'high', state.classification, state.classCount, palette, (v) => formatNumber(v, 1, locale), derived.selection === null ? derived.ranking : undefined);
     // Wards outside the area filter are drawn faint, apart from wards without data.
     if (!inSelection) return result;
     let noData = 0;
@@ -199,7 +230,7 @@ export function App() {
       else if (result.classes[i] === -1) noData++;
     });
     return { ...result, noData };
-  }, [view, derived, inSelection, shift, colourIndicator, state.directions, state.classification, state.classCount, state.palette]);
+  }, [view, derived, inSelection, shift, colourIndicator, state.directions, state.classification, state.classCount, palette, locale]);
 
   const focusBounds = useMemo(() => {
     if (!view || !inSelection) return null;
@@ -260,32 +291,32 @@ export function App() {
 
   const extraColumns = useMemo(() => {
     const columns: { header: string; values: readonly (string | number | null)[] }[] = [];
-    if (sideTab === 'plan' && plan?.plan) columns.push({ header: 'Team', values: plan.plan.teamOf });
+    if (sideTab === 'plan' && plan?.plan) columns.push({ header: t('table.columns.team'), values: plan.plan.teamOf });
     if ((sideTab === 'plan' || plan?.candidates) && plan?.workload) {
-      columns.push({ header: 'Workload (int./yr)', values: plan.workload.interventions.map((v) => (v === null ? null : Math.round(v))) });
-      columns.push({ header: 'FTE needed', values: plan.workload.fte.map((v) => (v === null ? null : v.toFixed(2))) });
+      columns.push({ header: t('table.columns.workload'), values: plan.workload.interventions.map((v) => (v === null ? null : Math.round(v))) });
+      columns.push({ header: t('table.columns.fte'), values: plan.workload.fte.map((v) => (v === null ? null : formatNumber(v, 2, locale))) });
     }
     if (stabilityNow) {
-      columns.push({ header: 'Median rank', values: stabilityNow.median.map((v) => (v === null ? null : Math.round(v))) });
+      columns.push({ header: t('table.columns.medianRank'), values: stabilityNow.median.map((v) => (v === null ? null : Math.round(v))) });
       columns.push({
-        header: '5–95 % rank',
+        header: t('table.columns.rankRange'),
         values: stabilityNow.p5.map((v, i) => (v === null || stabilityNow.p95[i] === null ? null : `${Math.round(v)}–${Math.round(stabilityNow.p95[i] as number)}`)),
       });
-      columns.push({ header: `P(top ${stabilityNow.k})`, values: stabilityNow.topK.map((v) => (v === null ? null : `${Math.round(v * 100)} %`)) });
+      columns.push({ header: t('table.columns.pTop', { k: stabilityNow.k }), values: stabilityNow.topK.map((v) => (v === null ? null : `${Math.round(v * 100)} %`)) });
     }
     if (scenarios.shift) {
       columns.push({
-        header: `Rank shift (${scenarios.shift.name})`,
+        header: t('table.columns.rankShift', { name: scenarios.shift.label }),
         values: scenarios.shift.values.map((v) => (v === null ? null : v > 0 ? `▲ ${v}` : v < 0 ? `▼ ${-v}` : '=')),
       });
     }
     if (plan?.candidates && plan.expansion) {
-      columns.push({ header: 'Ring', values: plan.expansion.ring });
-      columns.push({ header: 'Distance (km)', values: plan.expansion.distanceKm.map((d) => (d === null ? null : d.toFixed(2))) });
-      columns.push({ header: 'Borders', values: plan.expansion.bordersTeam });
+      columns.push({ header: t('table.columns.ring'), values: plan.expansion.ring });
+      columns.push({ header: t('table.columns.distance'), values: plan.expansion.distanceKm.map((d) => (d === null ? null : formatNumber(d, 2, locale))) });
+      columns.push({ header: t('table.columns.borders'), values: plan.expansion.bordersTeam });
     }
     return columns;
-  }, [sideTab, plan, stabilityNow, scenarios.shift]);
+  }, [sideTab, plan, stabilityNow, scenarios.shift, t, locale]);
 
   const districts = useMemo(
     () => [...new Set(view?.wards.map((w) => w.district).filter((d): d is string => d !== null) ?? [])].sort(),
@@ -312,13 +343,15 @@ export function App() {
     const { derived: d } = latest.current;
     const ward = d?.view.wards[index];
     if (!ward || !d) return { title: '', lines: [] };
+    // Read when the pointer moves, so the text is in the language shown now.
+    const now = languageOf(i18next.resolvedLanguage ?? i18next.language);
     return {
-      title: ward.name,
+      title: wardName(ward, now),
       lines: [
         `${ward.code}${ward.district ? ` · ${ward.district}` : ''}`,
         d.scores.score[index] === null && d.selection && !d.selection.includes(index)
-          ? 'Outside the selected area'
-          : `Score ${formatScore(d.scores.score[index])} · rank ${d.ranking.rank[index] ?? '–'} of ${d.ranking.scored}`,
+          ? i18next.t('hover.outside')
+          : i18next.t('hover.score', { score: formatScore(d.scores.score[index], localeOf(now)), rank: d.ranking.rank[index] ?? '–', n: d.ranking.scored }),
         ...overlayLines(overlays.current, index),
       ],
     };
@@ -344,7 +377,7 @@ export function App() {
     run.promise
       .then((result) => setHotspotRun({ scores: hotspotScores, neighbours: hotspotNeighbours, alpha: hotspotAlpha, result }))
       .catch((error: unknown) => {
-        if ((error as { name?: string }).name !== 'AbortError') setProblems((p) => [...p, { file: 'hot spots', row: null, column: null, message: String(error), severity: 'error' }]);
+        if ((error as { name?: string }).name !== 'AbortError') setProblems((p) => [...p, { file: t('problems.source.hotspots'), row: null, column: null, message: String(error), severity: 'error' }]);
       })
       .finally(() => {
         if (current) setHotspotProgress(null);
@@ -391,6 +424,11 @@ export function App() {
     return change;
   }, [shift, view]);
   const wantCentres = stabilityNow !== null;
+  // Ward names on the map, in the interface language; the basemap the page's policy allows (read once:
+  // enabling or disabling one reloads the page).
+  const labelNames = useMemo(() => view?.wards.map((w) => wardName(w, language)) ?? null, [view, language]);
+  const wardLabels = useWardLabels(view?.geometry ?? null, labelNames, state.showLabels);
+  const [basemap] = useState(activeBasemap);
   const centres = useMemo(() => (view && wantCentres ? centroids(view.geometry, view.wards.length) : null), [view, wantCentres]);
   const badges = useMemo(
     () => (showBadges && stabilityNow && centres ? stabilityBadges(stabilityNow.topK, centres) : null),
@@ -401,7 +439,7 @@ export function App() {
   const overlays = useRef<Overlays>({ shift: null, flagged: null });
   overlays.current = {
     shift,
-    flagged: flagOverlay && derived ? (i) => derived.prepared.ids.filter((id) => flags[id]?.[i] === 1).map((id) => shortLabel(view, id)) : null,
+    flagged: flagOverlay && derived ? (i) => derived.prepared.ids.filter((id) => flags[id]?.[i] === 1).map((id) => shortLabel(view, id, languageOf(i18next.resolvedLanguage ?? i18next.language))) : null,
   };
 
   // The selected ward's explanation scans every ward (medians, percentiles): computed when the
@@ -410,9 +448,9 @@ export function App() {
     if (!view || !derived || state.selected === null || !view.wards[state.selected]) return null;
     return {
       explain: explainWard(view, derived, state.weights, flags, state.selected),
-      themes: themesFor(view, state.selected),
+      themes: themesFor(view, state.selected, language),
     };
-  }, [view, derived, state.weights, flags, state.selected]);
+  }, [view, derived, state.weights, flags, state.selected, language]);
 
   const groupNoun = dataset?.wards.some((w) => w.municipality !== null) ? 'municipalities' : 'districts';
   const onExport = () => {
@@ -489,7 +527,7 @@ export function App() {
       if (Object.keys(fitted.settings).length > 0) dispatch({ type: 'linkApplied', settings: fitted.settings });
       if (fitted.selected !== null) pendingSelection.current = { code: fitted.selected, level: fitted.settings.level ?? state.level };
     }
-    if (found.length > 0) setProblems((p) => [...p, ...found.map((message) => ({ file: 'shared link', row: null, column: null, message, severity: 'warning' as const }))]);
+    if (found.length > 0) setProblems((p) => [...p, ...found.map((message) => ({ file: t('problems.source.sharedLink'), row: null, column: null, message, severity: 'warning' as const }))]);
   }, [dataset, areas, initialLink]);
   useEffect(() => {
     // The ward is looked up once the link's level shows (a municipality code among municipalities).
@@ -499,7 +537,7 @@ export function App() {
     const code = pending.code;
     const ward = view.wards.find((w) => w.code === code);
     if (ward) dispatch({ type: 'wardSelected', index: ward.index, focus: false });
-    else setProblems((p) => [...p, { file: 'shared link', row: null, column: null, message: `the link selects ward "${code}", which is not shown here`, severity: 'warning' }]);
+    else setProblems((p) => [...p, { file: t('problems.source.sharedLink'), row: null, column: null, message: t('problems.linkWard', { code }), severity: 'warning' }]);
   }, [view, state.level]);
   useEffect(() => {
     if (linkPending.current) return;
@@ -515,25 +553,70 @@ export function App() {
       window.setTimeout(() => setCopied(null), 2500);
     };
     navigator.clipboard?.writeText(window.location.href).then(
-      () => done('Link copied'),
-      () => done('Copy the address bar: it holds the link'),
-    ) ?? done('Copy the address bar: it holds the link');
+      () => done(t('header.copied')),
+      () => done(t('header.copyFailed')),
+    ) ?? done(t('header.copyFailed'));
+  };
+
+  // The legend, on screen and in the exported map image.
+  const legendProps: LegendProps | null =
+    view && colouring
+      ? {
+          title: shift ? t('legend.shiftTitle', { name: shift.label }) : colourIndicator ? labelIn(colourIndicator.label, language) : t('legend.scoreTitle'),
+          entries: colouring.legend,
+          noDataCount: colouring.noData,
+          showCurrentAreas: state.showCurrentAreas && view.currentAreas.length > 0,
+          showOutside: inSelection !== null,
+          showTeams: sideTab === 'plan' && (plan?.plan?.teams.length ?? 0) > 0,
+          rings: plan?.candidates ? state.expansion : 0,
+          hotspots: hotspots ? hotspots.reduce((n, h) => n + h, 0) : null,
+          flags: flagOverlay !== null,
+          topChange: shift ? { k: shift.k, entered: shift.entered.length, left: shift.left.length } : null,
+          badges: badges ? { k: stabilityNow?.k ?? 0, counts: badgeCounts(badges) } : null,
+        }
+      : null;
+  const [exportingPng, setExportingPng] = useState(false);
+  const onExportPng = () => {
+    const map = mapRef.current;
+    if (!map || !view || !legendProps) return;
+    setExportingPng(true);
+    exportMapImage(map, {
+      datasetName: view.name,
+      colouredBy: legendProps.title,
+      legend: legendItems(legendProps, (key, values) => t(key, values ?? {})),
+      indicators: view.indicators,
+      weights: state.weights,
+      method: state.method,
+      selection: state.areaFilter.map((c) => areas.find((a) => a.code === c)?.name ?? c),
+      synthetic: view.synthetic,
+      dataAttribution: view.attribution,
+      basemapAttribution: basemap ? [basemap.attribution] : [],
+      date: new Date(),
+      language,
+      t: (key, values) => t(key, values ?? {}),
+    })
+      .then((png) => {
+        if (window.__chw) window.__chw.lastMapPng = { layout: png.layout, pixelRatio: png.pixelRatio };
+      })
+      .catch((error: unknown) => setProblems((p) => [...p, { file: t('mapPng.export'), row: null, column: null, message: String(error), severity: 'error' }]))
+      .finally(() => setExportingPng(false));
   };
 
   return (
-    <div className="app">
+    <div className="app" ref={appRef}>
       <header className="top">
         <h1>chw-planner</h1>
         <div className="dataset">
-          {dataset ? dataset.name : loading ? 'Loading…' : 'No data'}
-          {dataset?.synthetic && <span className="synthetic">Synthetic demo data</span>}
+          {dataset ? dataset.name : loading ? t('common.loading') : t('header.noData')}
+          {dataset?.synthetic && <span className="synthetic">{t('header.synthetic')}</span>}
         </div>
         <div className="actions">
+          <LanguageSwitcher language={language} label={t('language.label')} onChange={(l) => void chooseLanguage(l)} />
           <button type="button" onClick={() => setShowLoader((v) => !v)} aria-expanded={showLoader}>
-            Open files…
+            {t('header.open')}
           </button>
-          <button type="button" onClick={copyLink} disabled={!dataset} title="The address bar always holds a link to this view: weights, method, filters, selection and map">
-            Copy link
+          <button type="button" onClick={copyLink} disabled={!dataset} title={t('header.copyLinkTitle')}>
+            {t('header.copyLink')}
           </button>
           {copied && (
             <span className="copied" role="status">
@@ -541,32 +624,35 @@ export function App() {
             </span>
           )}
           <button type="button" onClick={() => setShowMatcher((v) => !v)} aria-expanded={showMatcher} disabled={!dataset}>
-            CHW areas…
+            {t('header.chwAreas')}
           </button>
           {compared.length >= 2 && (
             <button type="button" onClick={() => setShowComparison((v) => !v)} aria-expanded={showComparison}>
-              Compare ({compared.length})
+              {t('header.compare', { n: compared.length })}
             </button>
           )}
           <label className="format">
-            <span className="visually-hidden">CSV format</span>
+            <span className="visually-hidden">{t('header.csvFormat')}</span>
             <select
-              aria-label="CSV format"
+              aria-label={t('header.csvFormat')}
               value={state.csvFormat}
               onChange={(e) => dispatch({ type: 'csvFormatSet', format: e.currentTarget.value as CsvFormat })}
             >
-              <option value="csv">Standard CSV (, and .)</option>
-              <option value="excel-be">Excel (Belgium): ; and decimal comma</option>
+              <option value="csv">{t('header.csvStandard')}</option>
+              <option value="excel-be">{t('header.csvExcel')}</option>
             </select>
           </label>
           <button type="button" className="primary" onClick={onExport} disabled={!derived}>
-            Export CSV
+            {t('header.exportCsv')}
+          </button>
+          <button type="button" onClick={onExportPng} disabled={!legendProps || exportingPng} aria-busy={exportingPng} title={t('mapPng.exportHint')}>
+            {t('mapPng.export')}
           </button>
         </div>
       </header>
 
       {showLoader && (
-        <Suspense fallback={<p className="load-panel" role="status">Loading the file readers…</p>}>
+        <Suspense fallback={<p className="load-panel" role="status">{t('header.loadingReaders')}</p>}>
         <LoadData
           dataset={dataset}
           onDataset={(next, mode, notes) => {
@@ -579,7 +665,7 @@ export function App() {
         </Suspense>
       )}
       {showMatcher && dataset && (
-        <Suspense fallback={<p className="load-panel" role="status">Loading…</p>}>
+        <Suspense fallback={<p className="load-panel" role="status">{t('common.loading')}</p>}>
           <AreaMatching
             dataset={dataset}
             matches={state.areaMatches}
@@ -592,8 +678,8 @@ export function App() {
       {showComparison && view && derived && compared.length >= 2 && (
         <div className="comparison-overlay">
           <WardComparison
-            comparison={comparisonOf(view, derived, state.weights, compared)}
-            themes={themesForGroup(view, compared)}
+            comparison={comparisonOf(view, derived, state.weights, compared, language)}
+            themes={themesForGroup(view, compared, language)}
             onRemove={(index) => setCompared((c) => c.filter((i) => i !== index))}
             onExport={() => {
               const table = comparisonTable(comparisonOf(view, derived, state.weights, compared), themesForGroup(view, compared));
@@ -608,7 +694,7 @@ export function App() {
       {view && derived && colouring ? (
         <main className="layout">
           <div className="side">
-          <div className="tabs" role="tablist" aria-label="Side panel">
+          <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
             {(['criteria', 'plan', 'field'] as const).map((tab) => (
               <button
                 key={tab}
@@ -619,7 +705,7 @@ export function App() {
                 aria-controls={`panel-${tab}`}
                 onClick={() => setSideTab(tab)}
               >
-                {tab === 'criteria' ? 'Criteria' : tab === 'plan' ? 'Plan' : 'Field'}
+                {t(`tabs.${tab}`)}
               </button>
             ))}
           </div>
@@ -655,9 +741,9 @@ export function App() {
             progress={stabilityProgress}
             status={
               stabilityNow
-                ? `${stabilityNow.draws} draws around the current weights: see the table's stability columns and the badges on the map.`
+                ? t('stability.status', { draws: stabilityNow.draws })
                 : stability
-                  ? 'The weights or data changed since the last run: run it again.'
+                  ? t('stability.stale')
                   : null
             }
             onRun={startStability}
@@ -685,10 +771,10 @@ export function App() {
                   <TeamList
                     plan={plan.plan}
                     teamSize={state.capacity.teamSize}
-                    wardName={(i) => view.wards[i].name}
+                    wardName={(i) => wardName(view.wards[i], language)}
                     selected={selected}
                     onSelectWard={(index) => dispatch({ type: 'wardSelected', index, focus: true })}
-                    themesOf={(t) => themesForGroup(view, plan.plan?.teams[t]?.wards ?? [])}
+                    themesOf={(team) => themesForGroup(view, plan.plan?.teams[team]?.wards ?? [], language)}
                   />
                 </>
               )}
@@ -709,13 +795,15 @@ export function App() {
             </div>
           )}
           </div>
-          <section className="map-area" aria-label="Map">
+          <section className="map-area" aria-label={t('map.area')}>
             <MapControls
               indicators={view.indicators}
               colourBy={state.colourBy}
               classification={state.classification}
               classCount={state.classCount}
-              palette={state.palette}
+              palette={palette}
+              highContrast={highContrast}
+              onToggleHighContrast={() => setHighContrast((v) => !v)}
               showCurrentAreas={state.showCurrentAreas}
               showDistricts={state.showDistricts}
               hasCurrentAreas={view.currentAreas.length > 0}
@@ -726,10 +814,12 @@ export function App() {
               onPalette={(palette) => dispatch({ type: 'paletteSet', palette })}
               onToggleCurrentAreas={() => dispatch({ type: 'currentAreasToggled' })}
               onToggleDistricts={() => dispatch({ type: 'districtsToggled' })}
+              showLabels={state.showLabels}
+              onToggleLabels={() => dispatch({ type: 'labelsToggled' })}
               hotspotAlpha={hotspotAlpha}
               onHotspotAlpha={setHotspotAlpha}
               hotspotProgress={hotspotProgress === null || !derived ? null : hotspotProgress / Math.max(1, derived.scores.score.length)}
-              shiftName={scenarios.shift?.name ?? null}
+              shiftName={scenarios.shift?.label ?? null}
               showFlags={showFlags}
               onToggleFlags={() => setShowFlags((v) => !v)}
               stabilityReady={stabilityNow !== null}
@@ -755,7 +845,12 @@ export function App() {
                 badges={badges}
                 showCurrentAreas={state.showCurrentAreas}
                 showDistricts={state.showDistricts}
-                attribution={view.attribution ?? ''}
+                attribution={view.synthetic ? t('map.syntheticAttribution') : (view.attribution ?? '')}
+                labels={wardLabels}
+                basemap={basemap}
+                highContrast={highContrast}
+                label={t('map.label')}
+                busyLabel={t('map.drawing', { count: view.wards.length })}
                 describe={describe}
                 onSelect={(index) => dispatch({ type: 'wardSelected', index, focus: false })}
                 startView={startView}
@@ -767,27 +862,10 @@ export function App() {
                   mapRef.current = map;
                 }}
               />
-              <Legend
-                title={
-                  shift
-                    ? `Rank shift, ${shift.name}`
-                    : colourIndicator
-                      ? colourIndicator.label.en
-                      : 'Priority score (0–100, higher = more need)'
-                }
-                entries={colouring.legend}
-                noDataCount={colouring.noData}
-                showCurrentAreas={state.showCurrentAreas && view.currentAreas.length > 0}
-                showOutside={inSelection !== null}
-                showTeams={sideTab === 'plan' && (plan?.plan?.teams.length ?? 0) > 0}
-                rings={plan?.candidates ? state.expansion : 0}
-                hotspots={hotspots ? hotspots.reduce((n, h) => n + h, 0) : null}
-                flags={flagOverlay !== null}
-                topChange={shift ? { k: shift.k, entered: shift.entered.length, left: shift.left.length } : null}
-                badges={badges ? { k: stabilityNow?.k ?? 0, counts: badgeCounts(badges) } : null}
-              />
+              {legendProps && <Legend {...legendProps} />}
               {selectedWard && (
                 <WardDetails
+                  name={wardName(selectedWard, language)}
                   ward={selectedWard}
                   rank={derived.ranking.rank[selectedWard.index]}
                   scored={derived.ranking.scored}
@@ -824,7 +902,7 @@ export function App() {
                             const next = toggleMarkedByHand(state.areaMatches, selectedWard);
                             dispatch({ type: 'areaMatchesSet', matches: next });
                             const failed = saveMatches(browserStorage(), dataset.name, next);
-                            if (failed) setProblems((p) => [...p, { file: 'CHW areas', row: null, column: null, message: failed, severity: 'warning' }]);
+                            if (failed) setProblems((p) => [...p, { file: t('problems.source.chwAreas'), row: null, column: null, message: failed, severity: 'warning' }]);
                           },
                         }
                       : null
@@ -834,6 +912,7 @@ export function App() {
             </div>
           </section>
           <RankedTable
+            nameOf={(ward) => wardName(ward, language)}
             rows={rows}
             indicators={view.indicators}
             values={view.values}
@@ -853,12 +932,12 @@ export function App() {
           />
         </main>
       ) : (
-        <main className="empty">{loading ? <p>Loading the demo data…</p> : <p>No dataset loaded. Open files to start.</p>}</main>
+        <main className="empty">{loading ? <p>{t('empty.loading')}</p> : <p>{t('empty.none')}</p>}</main>
       )}
       {selectedWard && (
         <p className="print-only print-footer">
-          Ward profile printed {new Date().toLocaleDateString('en-GB')} from chw-planner · {view?.name}
-          {dataset?.attribution ? ` · ${dataset.attribution}` : ''} · method: {state.method}, weights:{' '}
+          {t('print.printed', { date: formatDate(new Date(), locale) })} · {view?.name}
+          {dataset?.attribution ? ` · ${dataset.attribution}` : ''} · {t('print.method', { method: state.method })}{' '}
           {Object.entries(state.weights)
             .filter(([, w]) => w > 0)
             .map(([id, w]) => `${id} ${w}`)
@@ -867,9 +946,9 @@ export function App() {
       )}
       <footer className="bottom">
         {dataset?.synthetic
-          ? 'Synthetic demo data: generated by scripts/make-demo-data.ts, not real statistics.'
+          ? t('footer.synthetic')
           : dataset?.attribution ?? ''}{' '}
-        All data stays in this browser.
+        {t('footer.local')}
       </footer>
     </div>
   );
@@ -888,21 +967,23 @@ interface Overlays {
 }
 
 function overlayLines({ shift, flagged }: Overlays, index: number): string[] {
+  const t = i18next.t;
   const lines: string[] = [];
   const moved = shift?.values[index];
   if (shift && moved !== undefined) {
-    const change = moved === null ? 'unranked on one side' : moved > 0 ? `up ${moved}` : moved < 0 ? `down ${-moved}` : 'same rank';
-    const top = shift.entered.includes(index) ? `, enters the top ${shift.k}` : shift.left.includes(index) ? `, leaves the top ${shift.k}` : '';
-    lines.push(`Rank shift: ${change}${top}`);
+    const change =
+      moved === null ? t('hover.unranked') : moved > 0 ? t('hover.up', { n: moved }) : moved < 0 ? t('hover.down', { n: -moved }) : t('hover.same');
+    const top = shift.entered.includes(index) ? t('hover.entersTop', { k: shift.k }) : shift.left.includes(index) ? t('hover.leavesTop', { k: shift.k }) : '';
+    lines.push(t('hover.rankShift', { change: `${change}${top}` }));
   }
   const names = flagged?.(index) ?? [];
-  if (names.length > 0) lines.push(`Flagged: ${names.join(', ')}`);
+  if (names.length > 0) lines.push(t('hover.flagged', { names: names.join(', ') }));
   return lines;
 }
 
-function shortLabel(view: Dataset | null, id: string): string {
+function shortLabel(view: Dataset | null, id: string, language: Language): string {
   const d = view?.indicators.find((x) => x.id === id);
-  return d ? (d.shortLabel ?? d.label).en : id;
+  return d ? labelIn(d.shortLabel ?? d.label, language) : id;
 }
 
 function snapshot(state: AppState, derived: ReturnType<typeof useRanking>) {

@@ -5,6 +5,7 @@ import { formatAreaMatches, parseAreaMatches, parseCurrentAreas, type AreaMatch,
 import type { Dataset } from '../model/createDataset';
 import { candidatesFromWards, matchAllAreas } from '../model/matchAreaNames';
 import { CurrentAreasMatcher } from '../ui/CurrentAreasMatcher';
+import { useLanguage } from '../i18n/useLanguage';
 import programmeAreas from '../../data/chw-current-areas.csv?raw';
 import { downloadText } from './download';
 import { browserStorage, saveMatches } from './matchStore';
@@ -27,6 +28,7 @@ export interface AreaMatchingProps {
  */
 export function AreaMatching({ dataset, matches, format, onMatches, onClose }: AreaMatchingProps) {
   const [notice, setNotice] = useState<string | null>(null);
+  const { t } = useLanguage();
   const candidates = useMemo(() => candidatesFromWards(dataset.wards), [dataset]);
   const suggestions = useMemo(() => {
     const all = matchAllAreas(PROGRAMME_AREAS, candidates);
@@ -57,8 +59,8 @@ export function AreaMatching({ dataset, matches, format, onMatches, onClose }: A
           if (parsed.data) change(parsed.data);
           setNotice(
             errors.length > 0
-              ? `${file.name}: ${errors.map((p) => (p.row !== null ? `row ${p.row}: ${p.message}` : p.message)).join('; ')}`
-              : `${file.name}: ${parsed.data?.length ?? 0} area${parsed.data?.length === 1 ? '' : 's'} imported`,
+              ? `${file.name}: ${errors.map((p) => (p.row !== null ? t('matcher.rowProblem', { row: p.row, message: p.message }) : p.message)).join('; ')}`
+              : t('matcher.imported', { file: file.name, count: parsed.data?.length ?? 0 }),
           );
         })
       }
@@ -66,7 +68,7 @@ export function AreaMatching({ dataset, matches, format, onMatches, onClose }: A
       notice={
         notice ??
         (inDataset.length === 0
-          ? 'None of the programme municipalities is in this dataset: open Statbel sectors of the CHW cities to match areas.'
+          ? t('matcher.noneInDataset')
           : null)
       }
     />

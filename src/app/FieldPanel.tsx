@@ -1,4 +1,5 @@
 import { median } from 'd3';
+import type { TFunction } from 'i18next';
 import { useState, type Dispatch } from 'react';
 import { csvFileName } from '../io/csvFileName';
 import { decodeText } from '../io/decodeText';
@@ -9,6 +10,9 @@ import type { Dataset } from '../model/createDataset';
 import { normaliseCode } from '../model/normaliseCode';
 import { NeedVsFieldScatter } from '../ui/NeedVsFieldScatter';
 import { WorkabilityEditor } from '../ui/WorkabilityEditor';
+import { useLanguage } from '../i18n/useLanguage';
+import { wardName } from '../i18n/wardName';
+import { numberFormat } from '../ui/formatValue';
 import { downloadText } from './download';
 import type { Action, AppState } from './state';
 import { saveRequests, saveWorkability } from './workabilityStore';
@@ -24,12 +28,7 @@ export interface FieldPanelProps {
   onProblems: (problems: Problem[]) => void;
 }
 
-const HALF_LIVES: { months: number | null; label: string }[] = [
-  { months: null, label: 'all count fully' },
-  { months: 6, label: 'half weight after 6 months' },
-  { months: 12, label: 'half weight after 12 months' },
-  { months: 24, label: 'half weight after 24 months' },
-];
+const HALF_LIVES: readonly (number | null)[] = [null, 6, 12, 24];
 
 /**
  * Field knowledge next to the numbers: the need-vs-requests scatter, help requests in and out, and
@@ -37,6 +36,7 @@ const HALF_LIVES: { months: number | null; label: string }[] = [
  */
 export function FieldPanel({ state, view, scores, selected, datasetId, onSelect, dispatch, onProblems }: FieldPanelProps) {
   const [notice, setNotice] = useState<string | null>(null);
+  const { t, language, locale } = useLanguage();
   const requests = view.values.help_requests ?? view.wards.map(() => null);
   const needCut = median(scores.filter((s): s is number => s !== null)) ?? 50;
   // Most wards have no request at all; the cut is the median among wards that have some, so that
@@ -44,6 +44,7 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
   const requestCut = median(requests.filter((r): r is number => r !== null && r > 0)) ?? 1;
   const wardLevel = state.level === 'ward';
   const ward = selected !== null ? view.wards[selected] : null;
+  const name = ward ? wardName(ward, language) : '';
   const entry = ward ? state.workability.find((e) => normaliseCode(e.code) === normaliseCode(ward.code)) ?? null : null;
 
   const [count, setCount] = useState('1');
@@ -52,12 +53,12 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
     if (!ward) return;
     const n = Number(count);
     if (!Number.isInteger(n) || n < 1) {
-      setNotice('Enter a whole number of requests, 1 or more.');
+      setNotice(t('field.wholeNumber'));
       return;
     }
     const next = [...state.requests, { code: ward.code, count: n, date: date === '' ? null : date }];
     dispatch({ type: 'requestsSet', requests: next });
-    void saveRequests(datasetId, next).then((failed) => setNotice(failed ?? `${n} request${n > 1 ? 's' : ''} added for ${ward.name}.`));
+    void saveRequests(datasetId, next).then((failed) => setNotice(failed ?? t('field.added', { count: n, ward: name })));
   };
 
   const setWorkability = (entries: WorkabilityEntry[]) => {
@@ -68,8 +69,8 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
     void file.arrayBuffer().then((buffer) => then(decodeText(new Uint8Array(buffer)).text));
 
   return (
-    <section className="panel field" aria-label="Field knowledge">
-      <h2>Field knowledge</h2>
+    <section className="panel field" aria-label={t('field.title')}>
+      <h2>{t('field.title')}</h2>
       {notice && (
         <p className="call" role="status">
           {notice}
@@ -78,7 +79,7 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
       <NeedVsFieldScatter
         need={[...scores]}
         requests={requests}
-        names={view.wards.map((w) => w.name)}
+        names={view.wards.map((w) => wardName(w, language))}
         needCut={needCut}
         requestCut={requestCut}
         selected={selected}
@@ -86,21 +87,17 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
         width={300}
       />
       <div className="requests">
-        <h3>Help requests</h3>
-        <p className="hint">
-          {state.requests.length === 0
-            ? 'None yet: import a CSV with a ward code and a count (and optionally a date) per row.'
-            : `${state.requests.length} rows of requests loaded.`}
-        </p>
+        <h3>{t('field.requests')}</h3>
+        <p className="hint">{state.requests.length === 0 ? t('field.noRequests') : t('field.rowsLoaded', { n: state.requests.length })}</p>
         <label>
-          Older requests
+          {t('field.older')}
           <select
             value={state.halfLifeMonths ?? ''}
             onChange={(e) => dispatch({ type: 'halfLifeSet', months: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })}
           >
-            {HALF_LIVES.map((h) => (
-              <option key={h.label} value={h.months ?? ''}>
-                {h.label}
+            {HALF_LIVES.map((months) => (
+              <option key={months ?? 'all'} value={months ?? ''}>
+                {months === null ? t('field.allCount') : t('field.halfWeight', { months })}
               </option>
             ))}
           </select>
@@ -108,29 +105,29 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
         {wardLevel && ward && (
           <form
             className="add-requests"
-            aria-label={`Add help requests for ${ward.name}`}
+            aria-label={t('field.addFor', { ward: name })}
             onSubmit={(e) => {
               e.preventDefault();
               addRequests();
             }}
           >
             <span>
-              {ward.name}: {formatRequestCount(requests[ward.index])} so far
+              {t('field.soFar', { ward: name, requests: formatRequestCount(requests[ward.index], t, locale) })}
             </span>
             <label>
-              Requests
+              {t('field.requestsInput')}
               <input type="number" min={1} step={1} value={count} onChange={(e) => setCount(e.currentTarget.value)} />
             </label>
             <label>
-              Date (optional)
+              {t('field.date')}
               <input type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
             </label>
-            <button type="submit">Add</button>
+            <button type="submit">{t('field.add')}</button>
           </form>
         )}
         <div className="row-buttons">
           <label className="file-button">
-            Import requests…
+            {t('field.import')}
             <input
               type="file"
               accept=".csv,.txt"
@@ -152,14 +149,14 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
             disabled={state.requests.length === 0}
             onClick={() => downloadText(formatRequests(state.requests, state.csvFormat), csvFileName('chw-help-requests', new Date()))}
           >
-            Export requests
+            {t('field.export')}
           </button>
         </div>
       </div>
       {wardLevel && ward ? (
         <WorkabilityEditor
           key={ward.index}
-          wardName={ward.name}
+          wardName={name}
           score={entry?.score ?? null}
           note={entry?.note ?? ''}
           onChange={(score, note) =>
@@ -177,15 +174,15 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
         />
       ) : (
         <p className="hint">
-          {wardLevel ? 'Select a ward (map or table) to enter its workability.' : 'Workability is entered per ward: switch back to wards.'}
+          {wardLevel ? t('field.selectWard') : t('field.perWard')}
         </p>
       )}
     </section>
   );
 }
 
-function formatRequestCount(value: number | null | undefined): string {
-  if (value === null || value === undefined) return 'no requests';
+function formatRequestCount(value: number | null | undefined, t: TFunction, locale: string): string {
+  if (value === null || value === undefined) return t('field.noRequestsYet');
   const rounded = Math.round(value * 10) / 10;
-  return `${rounded} request${rounded === 1 ? '' : 's'}`;
+  return t('field.requestCount', { count: rounded, n: numberFormat(locale, { maximumFractionDigits: 1 }).format(rounded) });
 }

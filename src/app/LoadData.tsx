@@ -5,6 +5,8 @@ import { describeDialect } from '../io/describeDialect';
 import { problem, type Problem } from '../io/problem';
 import type { Dataset } from '../model/createDataset';
 import { ProblemList } from '../ui/ProblemList';
+import type { TFunction } from 'i18next';
+import { useLanguage } from '../i18n/useLanguage';
 import { CATALOGUE } from './catalogue';
 import {
   applyStaging,
@@ -33,7 +35,6 @@ export interface LoadDataProps {
 // Files read faster than this show no progress bar, which would only flicker.
 const PROGRESS_DELAY_MS = 400;
 
-const FIELD_LABELS = { key: 'Ward code', name: 'Ward name', district: 'District', municipality: 'Municipality code' } as const;
 
 /**
  * Opening files: boundaries (GeoJSON, TopoJSON, shapefile) and indicator tables (CSV/TXT, .xlsx) are
@@ -50,13 +51,14 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
   const run = useRef<StagingRun | null>(null);
   const codes = useMemo(() => stagedWardCodes(staging, dataset), [staging, dataset]);
   const reading = progress !== null;
+  const { t } = useLanguage();
 
   useEffect(() => () => run.current?.cancel(), []);
 
   /** Runs a staging job in a worker, showing its progress; the staging changes only if it completes. */
   const start = async (job: StagingJob, first: StagingProgress) => {
     if (run.current) {
-      setStatus('Still reading: wait for it, or cancel it first');
+      setStatus(t('load.stillReading'));
       return;
     }
     const current = runStaging(job);
@@ -73,10 +75,10 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
     } catch (error) {
       if (run.current !== current) return;
       if (error instanceof DOMException && error.name === 'AbortError') {
-        setStatus('Cancelled: nothing was changed');
+        setStatus(t('load.cancelled'));
       } else {
         const message = error instanceof Error ? error.message : String(error);
-        setStaging((s) => ({ ...s, problems: [...s.problems, problem(job.file, `could not be read: ${message}`)] }));
+        setStaging((s) => ({ ...s, problems: [...s.problems, problem(job.file, t('load.unreadable', { message }))] }));
       }
     } finally {
       clearTimeout(timer);
@@ -92,7 +94,7 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
   const addFiles = (files: File[]) => {
     if (files.length === 0) return;
     // What the worker will say first, shown until it does.
-    const first = { stage: `Reading ${files[0].name} (${formatSize(files[0].size)})`, fraction: 0 };
+    const first = { stage: t('load.reading', { file: files[0].name, size: formatSize(files[0].size) }), fraction: 0 };
     void start(filesJob(files, { wardCodes: codes, prepared: staging.prepared }), first);
   };
 
@@ -116,10 +118,10 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
   const nothingStaged = !staging.boundaries && staging.tables.length === 0;
   const boundaries = staging.boundaries;
   return (
-    <section className="load-panel" aria-label="Open files">
+    <section className="load-panel" aria-label={t('load.label')}>
       <header>
-        <h2>Open your own files</h2>
-        <button type="button" onClick={onClose} aria-label="Close">
+        <h2>{t('load.title')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('common.close')}>
           ×
         </button>
       </header>
@@ -133,9 +135,9 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
         onDrop={onDrop}
       >
         <p>
-          Drop files here, or{' '}
+          {t('load.drop')}{' '}
           <label className="file-button">
-            choose files
+            {t('load.choose')}
             <input
               type="file"
               multiple
@@ -152,17 +154,15 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
           .
         </p>
         <p className="hint">
-          Boundaries: GeoJSON, TopoJSON or a shapefile (.zip, or .shp + .dbf + .prj together), in WGS84 or Belgian Lambert
-          72/2008. Indicators: CSV/TXT (comma, semicolon, tab or |; UTF-8 or Latin-1) or Excel .xlsx, one row per ward or
-          municipality code. A dataset made by <code>npm run prepare-data</code>: select all the files of its folder.
-          Files are read in this browser only.
+          {t('load.hintFiles')} {t('load.hintPrepared')} <code>npm run prepare-data</code>
+          {t('load.hintPreparedEnd')} {t('load.hintLocal')}
         </p>
         {progress && progressShown && (
           <div className="staging-progress">
             <span className="stage">{progress.stage}</span>
             <progress max={1} value={progress.fraction ?? undefined} aria-label={progress.stage} />
             <button type="button" onClick={() => run.current?.cancel()}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         )}
@@ -175,30 +175,30 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
 
       {staging.prepared && (
         <p className="prepared">
-          Prepared dataset <strong>{staging.prepared.manifest.name}</strong>
-          {staging.prepared.manifest.attribution ? ` (${staging.prepared.manifest.attribution})` : ''}: keys and levels come from
-          its dataset.json.
+          {t('load.prepared')} <strong>{staging.prepared.manifest.name}</strong>
+          {staging.prepared.manifest.attribution ? ` (${staging.prepared.manifest.attribution})` : ''}
+          {t('load.preparedEnd')}
         </p>
       )}
 
       {boundaries && (
         <fieldset>
           <legend>
-            Boundaries: {boundaries.file} ({boundaries.boundaries.features.length} features)
+            {t('load.boundaries', { file: boundaries.file, n: boundaries.boundaries.features.length })}
           </legend>
           <p className="crs">
-            Coordinates: {boundaries.boundaries.crs.label}
-            {boundaries.boundaries.crs.crs !== 'EPSG:4326' ? ', reprojected to WGS84' : ''}
-            {boundaries.boundaries.crs.how === 'prj' ? ' (declared in the file: .prj or crs member)' : boundaries.boundaries.crs.how === 'range' ? ' (from the coordinate range)' : ''}.
+            {t('load.coordinates', { crs: boundaries.boundaries.crs.label })}
+            {boundaries.boundaries.crs.crs !== 'EPSG:4326' ? t('load.reprojected') : ''}
+            {boundaries.boundaries.crs.how === 'prj' ? t('load.crsDeclared') : boundaries.boundaries.crs.how === 'range' ? t('load.crsRange') : ''}.
           </p>
           {boundaries.boundaries.objectNames.length > 1 && (
             <label>
-              TopoJSON object
+              {t('load.topoObject')}
               <select
-                aria-label="TopoJSON object"
+                aria-label={t('load.topoObject')}
                 value={boundaries.boundaries.objectName ?? ''}
                 disabled={reading}
-                onChange={(e) => void start(objectJob(staging, e.currentTarget.value), { stage: `Reading object ${e.currentTarget.value}`, fraction: null })}
+                onChange={(e) => void start(objectJob(staging, e.currentTarget.value), { stage: t('load.readingObject', { name: e.currentTarget.value }), fraction: null })}
               >
                 {boundaries.boundaries.objectNames.map((o) => (
                   <option key={o} value={o}>
@@ -210,13 +210,13 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
           )}
           {(['key', 'name', 'district', 'municipality'] as const).map((field) => (
             <label key={field}>
-              {FIELD_LABELS[field]}
+              {t(`load.fields.${field}`)}
               <select
-                aria-label={`${FIELD_LABELS[field]} property`}
+                aria-label={t('load.property', { field: t(`load.fields.${field}`) })}
                 value={boundaries.fields[field] ?? ''}
                 onChange={(e) => setStaging((s) => updateFields(s, { [field]: e.currentTarget.value || null }))}
               >
-                <option value="">{field === 'key' ? 'Choose…' : '(none)'}</option>
+                <option value="">{field === 'key' ? t('load.choosePlaceholder') : t('load.none')}</option>
                 {boundaries.boundaries.propertyNames.map((p) => (
                   <option key={p} value={p}>
                     {p}
@@ -228,17 +228,17 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
         </fieldset>
       )}
 
-      {staging.tables.map((t) => (
+      {staging.tables.map((table) => (
         <StagedTableView
-          key={t.file}
-          table={t}
+          key={table.file}
+          table={table}
           codes={codes}
-          onKey={(key) => setStaging((s) => updateTable(s, t.file, { key }))}
-          onYear={(year) => setStaging((s) => updateTable(s, t.file, { year }))}
-          onFormat={(column, format) => setStaging((s) => updateTable(s, t.file, { formats: { ...t.formats, [column]: format } }))}
-          onShare={(column, scale) => setStaging((s) => updateTable(s, t.file, { shares: { ...t.shares, [column]: scale } }))}
+          onKey={(key) => setStaging((s) => updateTable(s, table.file, { key }))}
+          onYear={(year) => setStaging((s) => updateTable(s, table.file, { year }))}
+          onFormat={(column, format) => setStaging((s) => updateTable(s, table.file, { formats: { ...table.formats, [column]: format } }))}
+          onShare={(column, scale) => setStaging((s) => updateTable(s, table.file, { shares: { ...table.shares, [column]: scale } }))}
           reading={reading}
-          onSheet={(sheet) => void start(sheetJob(staging, t.file, sheet), { stage: `Reading sheet ${sheet} of ${t.file}`, fraction: null })}
+          onSheet={(sheet) => void start(sheetJob(staging, table.file, sheet), { stage: t('load.readingSheet', { sheet, file: table.file }), fraction: null })}
         />
       ))}
 
@@ -246,10 +246,10 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
 
       <div className="load-actions">
         <button type="button" className="primary" onClick={apply} disabled={nothingStaged || reading}>
-          Apply
+          {t('common.apply')}
         </button>
         <button type="button" onClick={() => setStaging(EMPTY_STAGING)} disabled={nothingStaged && staging.problems.length === 0}>
-          Clear
+          {t('common.clear')}
         </button>
       </div>
     </section>
@@ -268,11 +268,16 @@ interface StagedTableViewProps {
   onSheet: (sheet: string) => void;
 }
 
-const describeFormat = (f: NumberFormat) =>
-  `decimal ${f.decimal === ',' ? 'comma' : 'point'}${f.thousands ? `, thousands "${f.thousands === ' ' ? 'space' : f.thousands}"` : ''}`;
+const describeFormat = (f: NumberFormat, t: TFunction) =>
+  `${f.decimal === ',' ? t('load.decimalComma') : t('load.decimalPoint')}${
+    f.thousands ? t('load.thousands', { sign: f.thousands === ' ' ? t('load.space') : f.thousands }) : ''
+  }`;
 
 /** One staged indicator table: how it was read, its key, sheet, year, ambiguous columns and first rows. */
-function StagedTableView({ table: t, codes, reading, onKey, onYear, onFormat, onShare, onSheet }: StagedTableViewProps) {
+function StagedTableView({ table, codes, reading, onKey, onYear, onFormat, onShare, onSheet }: StagedTableViewProps) {
+  // `t` stays the staged table, as everywhere in this file; the texts come from `say`.
+  const t = table;
+  const { t: say } = useLanguage();
   const view = useMemo(() => stagedTable(t), [t]);
   // Memoised: a table of 200,000 rows takes a while to match, and the panel redraws with every progress step.
   const preview = useMemo(() => (t.key ? previewMatches(view, t.key, codes) : null), [view, t.key, codes]);
@@ -282,13 +287,16 @@ function StagedTableView({ table: t, codes, reading, onKey, onYear, onFormat, on
   return (
     <fieldset>
       <legend>
-        Indicators: {t.file} ({view.rows.length} rows,{' '}
-        {t.sheets ? `sheet ${t.sheet ?? ''}, decimal ${dialect.decimal === ',' ? 'comma' : 'point'}` : describeDialect(dialect, t.encoding ? { encoding: t.encoding, bom: dialect.bom } : null)})
+        {say('load.indicators', { file: t.file, n: view.rows.length })}{' '}
+        {t.sheets
+          ? say('load.sheetDecimal', { sheet: t.sheet ?? '', decimal: dialect.decimal === ',' ? say('load.decimalComma') : say('load.decimalPoint') })
+          : describeDialect(dialect, t.encoding ? { encoding: t.encoding, bom: dialect.bom } : null)}
+        )
       </legend>
       {t.sheets && t.sheets.length > 1 && (
         <label>
-          Sheet
-          <select aria-label={`Sheet of ${t.file}`} value={t.sheet ?? ''} disabled={reading} onChange={(e) => onSheet(e.currentTarget.value)}>
+          {say('load.sheet')}
+          <select aria-label={say('load.sheetOf', { file: t.file })} value={t.sheet ?? ''} disabled={reading} onChange={(e) => onSheet(e.currentTarget.value)}>
             {t.sheets.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -298,9 +306,9 @@ function StagedTableView({ table: t, codes, reading, onKey, onYear, onFormat, on
         </label>
       )}
       <label>
-        Ward code column
-        <select aria-label={`Ward code column of ${t.file}`} value={t.key ?? ''} onChange={(e) => onKey(e.currentTarget.value || null)}>
-          <option value="">Choose…</option>
+        {say('load.keyColumn')}
+        <select aria-label={say('load.keyColumnOf', { file: t.file })} value={t.key ?? ''} onChange={(e) => onKey(e.currentTarget.value || null)}>
+          <option value="">{say('load.choosePlaceholder')}</option>
           {view.columns.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -310,8 +318,8 @@ function StagedTableView({ table: t, codes, reading, onKey, onYear, onFormat, on
       </label>
       {t.yearColumn && t.years.length > 0 && (
         <label>
-          Year ({t.yearColumn})
-          <select aria-label={`Year of ${t.file}`} value={t.year ?? ''} onChange={(e) => onYear(Number(e.currentTarget.value))}>
+          {say('load.year', { column: t.yearColumn })}
+          <select aria-label={say('load.yearOf', { file: t.file })} value={t.year ?? ''} onChange={(e) => onYear(Number(e.currentTarget.value))}>
             {t.years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -323,13 +331,13 @@ function StagedTableView({ table: t, codes, reading, onKey, onYear, onFormat, on
       {preview && (
         <p className={preview.matched === 0 ? 'join bad' : 'join'}>
           {preview.level === 'municipality'
-            ? `${preview.matched} municipalities of the wards match a row: values apply to every ward of the municipality.`
-            : `${preview.matched} of ${codes.length} wards match a row in this file.`}
+            ? say('load.matchMunicipalities', { n: preview.matched })
+            : say('load.matchWards', { n: preview.matched, total: codes.length })}
         </p>
       )}
       {t.ambiguous.length > 0 && (
         <div className="ambiguous">
-          <p>These columns can be read two ways; check the examples:</p>
+          <p>{say('load.ambiguous')}</p>
           {t.ambiguous.map((a) => {
             const current = t.formats[a.column] ?? a.reading;
             const isAlternative = current.decimal === a.alternative.decimal && current.thousands === a.alternative.thousands;
@@ -337,12 +345,12 @@ function StagedTableView({ table: t, codes, reading, onKey, onYear, onFormat, on
               <label key={a.column}>
                 {a.column} ({a.examples.map((e) => `"${e}"`).join(', ')})
                 <select
-                  aria-label={`Number format of ${a.column}`}
+                  aria-label={say('load.numberFormatOf', { column: a.column })}
                   value={isAlternative ? 'alternative' : 'reading'}
                   onChange={(e) => onFormat(a.column, e.currentTarget.value === 'alternative' ? a.alternative : a.reading)}
                 >
-                  <option value="reading">{describeFormat(a.reading)}</option>
-                  <option value="alternative">{describeFormat(a.alternative)}</option>
+                  <option value="reading">{describeFormat(a.reading, say)}</option>
+                  <option value="alternative">{describeFormat(a.alternative, say)}</option>
                 </select>
               </label>
             );
@@ -356,11 +364,11 @@ function StagedTableView({ table: t, codes, reading, onKey, onYear, onFormat, on
             const ask = guess.scale !== 'percent' || chosen !== 'percent';
             return (
               <label key={column} className={ask ? 'ask' : undefined}>
-                {column}: {guess.scale === 'fraction' ? 'looks written as fractions' : guess.scale === 'percent' ? 'looks written as per cent' : 'cannot tell how it is written'} (
+                {column}: {guess.scale === 'fraction' ? say('load.looksFraction') : guess.scale === 'percent' ? say('load.looksPercent') : say('load.cannotTell')} (
                 {guess.reasons.join('; ')})
-                <select aria-label={`How ${column} is written`} value={chosen} onChange={(e) => onShare(column, e.currentTarget.value as ShareScale)}>
-                  <option value="percent">per cent: 35 means 35 %</option>
-                  <option value="fraction">fractions: 0.35 means 35 % (× 100)</option>
+                <select aria-label={say('load.howWritten', { column })} value={chosen} onChange={(e) => onShare(column, e.currentTarget.value as ShareScale)}>
+                  <option value="percent">{say('load.percent')}</option>
+                  <option value="fraction">{say('load.fraction')}</option>
                 </select>
               </label>
             );
@@ -368,7 +376,7 @@ function StagedTableView({ table: t, codes, reading, onKey, onYear, onFormat, on
         </div>
       )}
       <details className="preview">
-        <summary>First rows</summary>
+        <summary>{say('load.firstRows')}</summary>
         <div className="preview-scroll">
           <table>
             <thead>

@@ -115,7 +115,7 @@ export function assembleDataset(input: AssembleInput): { dataset: Dataset | null
     synthetic: input.synthetic,
     attribution: input.attribution,
     features: read.boundaries.features,
-    fields: { key, name: fields.name ?? null, district: fields.district ?? null, municipality: fields.municipality ?? null },
+    fields: { key, name: fields.name ?? null, district: fields.district ?? null, municipality: fields.municipality ?? null, nameFr: fields.nameFr ?? null },
     tables: [],
     catalogue: input.catalogue,
     districts,

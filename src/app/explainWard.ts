@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { groupOf } from '../model/aggregateWards';
 import { contributions } from '../model/contributions';
 import type { Dataset } from '../model/createDataset';
@@ -7,6 +8,9 @@ import { compareWards, type Comparison } from '../model/compareWards';
 import type { Ranking } from '../model/rank';
 import { suggestThemes } from '../model/suggestThemes';
 import { formatValue } from '../ui/formatValue';
+import { labelIn, localeOf, type Language } from '../i18n/language';
+import { translator } from '../i18n/translator';
+import { wardName } from '../i18n/wardName';
 import { THEMES } from './themes';
 
 /**
@@ -56,8 +60,8 @@ export interface ThemeDisplay {
  * The action themes that fit one ward best: those whose indicators deviate most, in the theme's
  * direction, from the median of the ward's own area (all wards when it has none), with the numbers.
  */
-export function themesFor(view: Dataset, ward: number): ThemeDisplay[] {
-  return themesForGroup(view, [ward]);
+export function themesFor(view: Dataset, ward: number, language: Language = 'en'): ThemeDisplay[] {
+  return themesForGroup(view, [ward], language);
 }
 
 /**
@@ -67,7 +71,9 @@ export function themesFor(view: Dataset, ward: number): ThemeDisplay[] {
  * municipalities (a single city such as the demo, whose districts are parts of it).
  * themesForGroup(view, [3, 4]) -> [{ id: 'increased-reimbursement', …, evidence: ['VT share 28.0 % (mean of 2 wards) vs city median 16.0 %'] }, …]
  */
-export function themesForGroup(view: Dataset, wards: readonly number[]): ThemeDisplay[] {
+export function themesForGroup(view: Dataset, wards: readonly number[], language: Language = 'en'): ThemeDisplay[] {
+  const t = translator(language);
+  const locale = localeOf(language);
   const members = [...new Set(wards)];
   // The city: the municipalities the group lies in; a dataset without municipalities is one city.
   const cities = new Set(members.map((i) => view.wards[i].municipality).filter((m) => m !== null));
@@ -77,23 +83,28 @@ export function themesForGroup(view: Dataset, wards: readonly number[]): ThemeDi
     .slice(0, 3)
     .map((s) => ({
       id: s.theme.id,
-      label: s.theme.label.en,
-      action: s.theme.action.en,
+      label: labelIn(s.theme.label, language),
+      action: labelIn(s.theme.action, language),
       evidence: s.evidence.map((e) => {
         const d = units.get(e.id);
-        const name = d ? (d.shortLabel ?? d.label).en : e.id;
+        const name = d ? labelIn(d.shortLabel ?? d.label, language) : e.id;
         const unit = d?.unit ?? '';
-        return `${name} ${formatValue(e.groupValue, unit)}${meanOf(view.values[e.id], members)} vs city median ${formatValue(e.median, unit)}`;
+        return t('themes.evidence', {
+          name,
+          value: formatValue(e.groupValue, unit, false, locale),
+          mean: meanOf(view.values[e.id], members, t),
+          median: formatValue(e.median, unit, false, locale),
+        });
       }),
     }));
 }
 
 /** " (mean of 3 wards)" for a group, " (mean of 2 of 3 wards)" when one has no value; "" for one ward. */
-function meanOf(column: readonly (number | null)[], wards: readonly number[]): string {
+function meanOf(column: readonly (number | null)[], wards: readonly number[], t: TFunction): string {
   if (wards.length < 2) return '';
   // Counted as suggestThemes counts: the finite values.
   const present = wards.filter((i) => Number.isFinite(column[i] ?? NaN)).length;
-  return present === wards.length ? ` (mean of ${present} wards)` : ` (mean of ${present} of ${wards.length} wards)`;
+  return present === wards.length ? t('themes.meanOf', { n: present }) : t('themes.meanOfSome', { n: present, total: wards.length });
 }
 
 /** The side-by-side comparison of 2–4 wards: values, percentiles and points per criterion. */
@@ -102,6 +113,7 @@ export function comparisonOf(
   scored: Pick<Scored, 'prepared' | 'scores'> & { ranking: Ranking },
   weights: Record<string, number>,
   selected: readonly number[],
+  language: Language = 'en',
 ): Comparison {
   const n = view.wards.length;
   const percentiles: Record<string, (number | null)[]> = {};
@@ -117,10 +129,12 @@ export function comparisonOf(
       points[d.id][ward] = e[d.id].points;
     }
   }
+  // Names in the interface language: French names where the data has them.
+  const wards = language === 'fr' && view.wards.some((w) => w.nameFr) ? view.wards.map((w) => ({ ...w, name: wardName(w, language) })) : view.wards;
   return compareWards(
     {
-      wards: view.wards,
-      indicators: view.indicators.map((d) => ({ id: d.id, label: (d.shortLabel ?? d.label).en, unit: d.unit })),
+      wards,
+      indicators: view.indicators.map((d) => ({ id: d.id, label: labelIn(d.shortLabel ?? d.label, language), unit: d.unit })),
       values: view.values,
       percentiles,
       points,

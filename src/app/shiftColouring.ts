@@ -1,5 +1,7 @@
 import { quantileSorted } from 'd3';
 import type { Colouring } from './mapColouring';
+import type { Language } from '../i18n/language';
+import { translator } from '../i18n/translator';
 
 /**
  * Seven classes of a diverging, colour-blind-safe palette (ColorBrewer PuOr): oranges for wards
@@ -16,7 +18,8 @@ export const SHIFT_COLOURS = ['#b35806', '#f1a340', '#fee0b6', '#e6e1d6', '#d8da
  * wards (null) are no data.
  * shiftColouring([3, -1, 0, null]).classes -> [6, 0, 3, -1] (with one mover each way)
  */
-export function shiftColouring(shift: readonly (number | null)[]): Colouring {
+export function shiftColouring(shift: readonly (number | null)[], language: Language = 'en'): Colouring {
+  const t = translator(language);
   const moves = shift.filter((v): v is number => v !== null && v !== 0).map(Math.abs).sort((a, b) => a - b);
   // Upper bounds of the small and medium moves, whole ranks, strictly increasing.
   const small = moves.length > 0 ? Math.max(1, Math.floor(quantileSorted(moves, 1 / 3) as number)) : 1;
@@ -34,14 +37,15 @@ export function shiftColouring(shift: readonly (number | null)[]): Colouring {
     classes[i] = 3 + Math.sign(v) * step;
   });
   const range = (lo: number, hi: number) => (lo === hi ? `${lo}` : `${lo}–${hi}`);
+  // `count` picks "place" or "places": one place only for a range that is exactly 1.
   const labels = [
-    `Down more than ${medium} places`,
-    `Down ${range(small + 1, medium)} places`,
-    `Down ${range(1, small)} place${small === 1 ? '' : 's'}`,
-    'Same rank',
-    `Up ${range(1, small)} place${small === 1 ? '' : 's'}`,
-    `Up ${range(small + 1, medium)} places`,
-    `Up more than ${medium} places`,
+    t('shift.downMore', { n: medium }),
+    t('shift.down', { range: range(small + 1, medium), count: 2 }),
+    t('shift.down', { range: range(1, small), count: small === 1 ? 1 : 2 }),
+    t('shift.same'),
+    t('shift.up', { range: range(1, small), count: small === 1 ? 1 : 2 }),
+    t('shift.up', { range: range(small + 1, medium), count: 2 }),
+    t('shift.upMore', { n: medium }),
   ];
   return { classes, colours: SHIFT_COLOURS, legend: labels.map((label, c) => ({ colour: SHIFT_COLOURS[c], label })), noData };
 }

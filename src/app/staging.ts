@@ -2,10 +2,11 @@ import { ambiguousColumns, type AmbiguousColumn } from '../io/ambiguousColumns';
 import { decodeText, type DecodedText, type TextEncoding } from '../io/decodeText';
 import { detectKeyColumn } from '../io/detectKeyColumn';
 import { keyColumnProblems } from '../io/keyColumnProblems';
-import { detectWardFields, type WardFields } from '../io/detectWardFields';
+import { detectWardFields, frenchNameOf, type WardFields } from '../io/detectWardFields';
 import { parseBoundaries, type Boundaries } from '../io/parseBoundaries';
 import { parseCatalogue } from '../io/parseCatalogue';
 import { parseCsv, type CsvTable } from '../io/parseCsv';
+import { statbelAttribution } from '../io/statbel';
 import { parseManifest, type Manifest } from '../io/parseManifest';
 import { numberColumn } from '../io/numberColumn';
 import type { NumberFormat } from '../io/parseNumber';
@@ -217,7 +218,13 @@ export async function stageNewFiles(files: readonly RawFile[], context: StagingC
     if (!parsed.data) continue;
     const fields =
       manifest?.boundaries.file === file.name
-        ? { key: manifest.boundaries.key, name: manifest.boundaries.name, district: manifest.boundaries.district, municipality: manifest.boundaries.municipality }
+        ? {
+            key: manifest.boundaries.key,
+            name: manifest.boundaries.name,
+            nameFr: manifest.boundaries.nameFr,
+            district: manifest.boundaries.district,
+            municipality: manifest.boundaries.municipality,
+          }
         : detectFields(parsed.data);
     next.boundaries = { file: file.name, boundaries: parsed.data, fields, text: parsed.data.source === 'topojson' ? decoded.text : null };
   }
@@ -380,10 +387,12 @@ export function updateTable(staging: Staging, file: string, change: Partial<Pick
   return { ...staging, tables: staging.tables.map((t) => (t.file === file ? { ...t, ...change } : t)) };
 }
 
-/** Updates the staged boundaries' code, name, district or municipality property. */
+/** Updates the staged boundaries' code, name, district or municipality property; a new name brings its French counterpart, if any. */
 export function updateFields(staging: Staging, change: Partial<WardFields>): Staging {
   if (!staging.boundaries) return staging;
-  return { ...staging, boundaries: { ...staging.boundaries, fields: { ...staging.boundaries.fields, ...change } } };
+  const { boundaries } = staging.boundaries;
+  const french = change.name !== undefined && change.nameFr === undefined ? { nameFr: frenchNameOf(change.name, boundaries.propertyNames, boundaries.features) } : {};
+  return { ...staging, boundaries: { ...staging.boundaries, fields: { ...staging.boundaries.fields, ...change, ...french } } };
 }
 
 /** The ward codes the staged tables will join to: from the staged boundaries, else the loaded dataset. */
@@ -450,9 +459,10 @@ export function applyStaging(
     const manifest = staging.prepared?.manifest;
     const created = createDataset({
       name: manifest?.name ?? file,
-      attribution: manifest?.attribution ?? null,
+      // A prepared dataset says its own attribution; Statbel's files opened as they are get Statbel's.
+      attribution: manifest?.attribution ?? statbelAttribution(stagedFiles(staging)),
       features: boundaries.features,
-      fields: { key: fields.key, name: fields.name, district: fields.district, municipality: fields.municipality ?? null },
+      fields: { key: fields.key, name: fields.name, district: fields.district, municipality: fields.municipality ?? null, nameFr: fields.nameFr ?? null },
       tables,
       catalogue: definitions,
     });
@@ -463,7 +473,15 @@ export function applyStaging(
     return { dataset: null, mode: 'add', problems };
   }
   if (tables.length === 0) return { dataset: null, mode: 'add', problems };
-  return { dataset: addIndicators(dataset, tables, definitions), mode: 'add', problems };
+  const added = addIndicators(dataset, tables, definitions);
+  const statbel = dataset.attribution?.includes('Statbel') ? null : statbelAttribution(stagedFiles(staging));
+  return { dataset: statbel ? { ...added, attribution: [dataset.attribution, statbel].filter(Boolean).join('; ') } : added, mode: 'add', problems };
+}
+
+/** The staged files' names with their columns (boundary properties for the boundaries). */
+function stagedFiles(staging: Staging): { file: string; columns: readonly string[] }[] {
+  const files = staging.tables.map((t) => ({ file: t.file, columns: t.source.columns }));
+  return staging.boundaries ? [{ file: staging.boundaries.file, columns: staging.boundaries.boundaries.propertyNames }, ...files] : files;
 }
 
 /** A join report in words, as a problem of the right severity for the problems list. */

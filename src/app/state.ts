@@ -27,6 +27,8 @@ export interface AppState {
   palette: PaletteName;
   showCurrentAreas: boolean;
   showDistricts: boolean;
+  /** Ward names on the map. */
+  showLabels: boolean;
   selected: number | null;
   /** Bumped when the selection should also move the map (a table click), not on a map click. */
   focusRequest: number;
@@ -72,6 +74,7 @@ export type Action =
   | { type: 'paletteSet'; palette: PaletteName }
   | { type: 'currentAreasToggled' }
   | { type: 'districtsToggled' }
+  | { type: 'labelsToggled' }
   | { type: 'wardSelected'; index: number | null; focus: boolean }
   | { type: 'districtFilterSet'; district: string | null }
   | { type: 'sortSet'; column: string }
@@ -103,6 +106,7 @@ export const initialState: AppState = {
   palette: 'viridis',
   showCurrentAreas: true,
   showDistricts: true,
+  showLabels: true,
   selected: null,
   focusRequest: 0,
   districtFilter: null,
@@ -195,6 +199,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, showCurrentAreas: !state.showCurrentAreas };
     case 'districtsToggled':
       return { ...state, showDistricts: !state.showDistricts };
+    case 'labelsToggled':
+      return { ...state, showLabels: !state.showLabels };
     case 'wardSelected':
       return {
         ...state,

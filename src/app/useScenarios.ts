@@ -10,12 +10,16 @@ import { browserStorage } from './matchStore';
 import { loadScenarios, saveScenarios } from './scenarioStore';
 import { reduce, type Action, type AppState } from './state';
 import { rankSettings } from './derive';
+import { useLanguage } from '../i18n/useLanguage';
+import { wardName } from '../i18n/wardName';
 import type { Derived } from './useRanking';
 
 /** Rank changes between the two sides of a scenario comparison, per ward index. */
 export interface RankShift {
-  /** "from → to". */
+  /** "from → to", in English as the CSV export writes it. */
   name: string;
+  /** "from → to" as the interface shows it, in its language. */
+  label: string;
   /** from-rank − to-rank: positive = moved up; null when unranked on either side. */
   values: (number | null)[];
   /** Wards in the top k of `to` but not of `from`, and the other way round. */
@@ -40,6 +44,7 @@ export function useScenarios(
   // The two sides of a comparison: a saved scenario's index, or null for the current settings.
   const [comparing, setComparing] = useState<{ from: number | null; to: number | null } | null>(null);
   const [topK, setTopK] = useState(20);
+  const { t, language } = useLanguage();
 
   // Only a new dataset reloads the saved scenarios; the problem callback may change every render.
   useEffect(() => {
@@ -47,13 +52,13 @@ export function useScenarios(
     const loaded = loadScenarios(browserStorage(), datasetName);
     setScenarios(loaded.scenarios);
     setComparing(null);
-    if (loaded.problem) onProblems([{ file: 'saved scenarios', row: null, column: null, message: loaded.problem, severity: 'warning' }]);
+    if (loaded.problem) onProblems([{ file: t('problems.source.savedScenarios'), row: null, column: null, message: loaded.problem, severity: 'warning' }]);
   }, [datasetName]);
 
   const store = (next: Scenario[]) => {
     setScenarios(next);
     const failed = saveScenarios(browserStorage(), datasetName, next);
-    if (failed) onProblems([{ file: 'saved scenarios', row: null, column: null, message: failed, severity: 'warning' }]);
+    if (failed) onProblems([{ file: t('problems.source.savedScenarios'), row: null, column: null, message: failed, severity: 'warning' }]);
   };
 
   // Two rankings of the wards now shown, each the current settings (null) or a saved scenario's, for
@@ -62,11 +67,11 @@ export function useScenarios(
   const compared = useMemo(() => {
     if (!derived || comparing === null || comparing.from === comparing.to) return null;
     const side = (index: number | null) => {
-      if (index === null) return { name: 'current settings', ranks: derived.ranking.rank, otherLevel: false };
+      if (index === null) return { name: 'current settings', label: t('scenarios.currentName'), ranks: derived.ranking.rank, otherLevel: false };
       const scenario = scenarios[index];
       if (!scenario) return null;
       const applied = reduce(state, { type: 'scenarioApplied', settings: scenario.settings });
-      return { name: scenario.name, ranks: rankSettings(derived.base, { ...applied, level: state.level }), otherLevel: scenario.settings.level !== state.level };
+      return { name: scenario.name, label: scenario.name, ranks: rankSettings(derived.base, { ...applied, level: state.level }), otherLevel: scenario.settings.level !== state.level };
     };
     const from = side(comparing.from);
     const to = side(comparing.to);
@@ -74,20 +79,20 @@ export function useScenarios(
     const view = derived.view;
     const codes = view.wards.map((w) => w.code);
     const result = compareRankings(from.ranks, to.ranks, codes, topK);
-    const ward = (i: number, r: readonly (number | null)[]) => ({ code: view.wards[i].code, name: view.wards[i].name, rank: r[i] as number });
+    const ward = (i: number, r: readonly (number | null)[]) => ({ code: view.wards[i].code, name: wardName(view.wards[i], language), rank: r[i] as number });
     const comparison: ScenarioComparison = {
       from: comparing.from,
       to: comparing.to,
-      fromName: from.name,
-      toName: to.name,
+      fromName: from.label,
+      toName: to.label,
       k: topK,
       entered: result.entered.map((i) => ward(i, to.ranks)),
       left: result.left.map((i) => ward(i, from.ranks)),
       otherLevel: from.otherLevel || to.otherLevel,
     };
-    return { comparison, shift: { name: `${from.name} → ${to.name}`, values: result.shift, entered: result.entered, left: result.left, k: topK } };
+    return { comparison, shift: { name: `${from.name} → ${to.name}`, label: `${from.label} → ${to.label}`, values: result.shift, entered: result.entered, left: result.left, k: topK } };
     // The state matters only through the fields a scenario does not set (level) and the derived ranking.
-  }, [comparing, topK, scenarios, derived, state.level]);
+  }, [comparing, topK, scenarios, derived, state.level, t, language]);
 
   const settingsOf = (s: AppState) => ({
     weights: s.weights,

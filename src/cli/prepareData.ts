@@ -20,6 +20,7 @@ import { joinToWards } from '../model/joinToWards';
 import { normaliseCode } from '../model/normaliseCode';
 import type { IndicatorDef, Labels, ValueColumns } from '../model/types';
 import { withIncomeMean } from '../io/withIncomeMean';
+import { looksLikeStatbel, STATBEL_ATTRIBUTION } from '../io/statbel';
 
 /** A file given to prepareData: its name (for the type and the messages) and its text or bytes. */
 export interface InputFile {
@@ -128,14 +129,11 @@ export const OUTPUT_FILES = {
   manifest: 'dataset.json',
 } as const;
 
-const STATBEL_ATTRIBUTION = '© Statbel (CC BY 4.0)';
 const TOPOLOGY_OBJECT = 'wards';
 const MUNICIPALITY_KEY = 'CD_MUNTY_REFNIS';
 const STATBEL_PROPERTIES = ['TX_SECTOR_DESCR_NL', 'TX_SECTOR_DESCR_FR', 'CD_MUNTY_REFNIS', 'TX_MUNTY_DESCR_NL', 'TX_MUNTY_DESCR_FR'];
 // Boundary properties holding the municipality's NIS code, lower-cased without separators.
 const MUNICIPALITY_PROPERTIES = ['cdmuntyrefnis', 'cdrefnis', 'niscode', 'nis', 'refnis', 'cdmunty'];
-const STATBEL_COLUMNS = new Set(['CD_SECTOR', 'CD_STAT_SECTOR', 'CD_MUNTY_REFNIS', 'CD_REFNIS']);
-const STATBEL_FILE = /^T[FU]_[A-Z0-9_]+\.(?:txt|csv|xlsx|zip)$/i;
 // A Statbel sector code starts with its municipality's five-digit NIS code: "24107A00-".
 const SECTOR_CODE = /^(\d{5})[A-Z]/i;
 
@@ -681,10 +679,6 @@ function textOf(input: InputFile, problems: Problem[]): string {
 /** How a shapefile given in parts is named in messages: the .zip, else the .shp. */
 function shapefileLabel(parts: readonly InputFile[]): string {
   return (parts.find((f) => /\.zip$/i.test(f.name)) ?? parts.find((f) => /\.shp$/i.test(f.name)) ?? parts[0]).name;
-}
-
-function looksLikeStatbel(file: string, columns: readonly string[]): boolean {
-  return STATBEL_FILE.test(file) || columns.some((c) => STATBEL_COLUMNS.has(c.toUpperCase()));
 }
 
 function defaultName(file: string, wards: Wards, options: PrepareOptions): string {

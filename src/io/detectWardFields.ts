@@ -8,6 +8,8 @@ export interface WardFields {
   district: string | null;
   /** The property with the municipality code (5-digit NIS), when there is one other than the key. */
   municipality?: string | null;
+  /** The property with the ward's French name when `name` holds the Dutch one (TX_SECTOR_DESCR_NL -> TX_SECTOR_DESCR_FR). */
+  nameFr?: string | null;
 }
 
 // Matched against names lower-cased without separators ("TX_SECTOR_DESCR_NL" -> "txsectordescrnl"),
@@ -120,7 +122,20 @@ export function detectWardFields(
         features.every((f) => /^\d{5}$/.test(String(f.properties?.[n] ?? '').trim())),
     ) ?? null;
 
-  return { key, name, district, municipality };
+  // Only where there is one: most files name their wards in one language.
+  const nameFr = frenchNameOf(name, rest, features);
+  return nameFr ? { key, name, district, municipality, nameFr } : { key, name, district, municipality };
+}
+
+/**
+ * The French counterpart of a Dutch name property: the same name with FR for NL at its end
+ * ("TX_SECTOR_DESCR_NL" -> "TX_SECTOR_DESCR_FR", "naam_nl" -> "naam_fr"), when it is mostly filled in.
+ * frenchNameOf('TX_SECTOR_DESCR_NL', ['CD_SECTOR', 'TX_SECTOR_DESCR_FR'], features) -> 'TX_SECTOR_DESCR_FR'
+ */
+export function frenchNameOf(name: string | null, names: readonly string[], features: readonly { properties: Properties }[]): string | null {
+  if (name === null || !normalName(name).endsWith('nl')) return null;
+  const wanted = `${normalName(name).slice(0, -2)}fr`;
+  return names.find((n) => n !== name && normalName(n) === wanted && filledShare(features, n) >= 0.5) ?? null;
 }
 
 // Matched against names lower-cased with everything but letters and digits removed.

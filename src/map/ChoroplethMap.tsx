@@ -1,5 +1,5 @@
 import { bbox } from '@turf/turf';
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -7,7 +7,10 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { outlineMinZoom } from './outlineMinZoom';
 import { geometryUpload } from './uploadGeometry';
 import { hatchPattern } from './patterns';
-import { BASE_STYLE, fillColour, OVERLAY_LAYERS, PATTERNS, wardLayers, type HighlightKind, type OverlayName } from './style';
+import type { Basemap } from '../app/basemap';
+import { attributionHtml, BASEMAP_FILL_OPACITY, mapStyle } from './basemapStyle';
+import { LABEL_LAYER, labelFontFaces, labelLayer } from './labels';
+import { fillColour, OVERLAY_LAYERS, PATTERNS, wardLayers, wardPaint, type HighlightKind, type OverlayName } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -42,7 +45,18 @@ export interface ChoroplethMapProps {
   topChange: Int8Array | null;
   /** Rank-stability badges: points with a `level` property (1–3), or null when off. */
   badges: FeatureCollection | null;
+  /** The data's attribution (plain text), shown in MapLibre's attribution control. */
   attribution: string;
+  /** Ward names as points (src/map/labels.ts), or null when the names are off. */
+  labels: FeatureCollection | null;
+  /** The basemap the page's policy allows, read when the map is created (changing it reloads the page). */
+  basemap?: Basemap | null;
+  /** Black ward outlines over an opaque fill (the app's high-contrast mode). */
+  highContrast?: boolean;
+  /** The map's accessible name, given to MapLibre's canvas (a region landmark that takes arrow keys and +/-). */
+  label?: string;
+  /** Shown over the map when new wards take more than half a second to draw ("Drawing 19,478 wards…"). */
+  busyLabel?: string;
   describe: (index: number) => HoverInfo;
   onSelect: (index: number | null) => void;
   onMapReady?: (map: MapLibreMap | null) => void;
@@ -53,6 +67,8 @@ export interface ChoroplethMapProps {
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+// Loading that takes longer than this is shown (issue: progress for anything over half a second).
+const BUSY_AFTER_MS = 500;
 
 type Overlay = ArrayLike<number> | null;
 type OverlayKey = 'rings' | 'hotspots' | 'flags' | 'topChange';
@@ -82,6 +98,17 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
   const hovered = useRef<number | null>(null);
   // While new geometry is on its way to the map (see geometryUpload), the map is not idle.
   const uploading = useRef(false);
+  // New wards on their way until the map is idle with them; said on the map after half a second.
+  const [drawing, setDrawing] = useState(false);
+  const [showDrawing, setShowDrawing] = useState(false);
+  useEffect(() => {
+    if (!drawing) {
+      setShowDrawing(false);
+      return;
+    }
+    const timer = setTimeout(() => setShowDrawing(true), BUSY_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [drawing]);
 
   // The hovered and selected wards' outlines: a source of one or two features, replaced whole.
   const drawHighlight = (map: MapLibreMap) => {
@@ -102,7 +129,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     if (!element) return;
     const map = new MapLibreMap({
       container: element,
-      style: BASE_STYLE,
+      style: mapStyle(latest.current.basemap ?? null),
       center: [4.35, 50.85],
       zoom: 7,
       attributionControl: false,
@@ -113,7 +140,9 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    map.on('load', () => {
+    // As soon as the style is read, not on 'load': that waits for a basemap's tiles, and never comes
+    // if the last of them fails (MapLibre draws nothing more after a failed tile).
+    map.once('style.load', () => {
       map.addSource('wards', { type: 'geojson', data: EMPTY });
       map.addSource('districts', { type: 'geojson', data: EMPTY });
       map.addSource('current', { type: 'geojson', data: EMPTY });
@@ -123,10 +152,17 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       map.addImage(PATTERNS.oneFlag, hatchPattern(8, false), { pixelRatio: 1 });
       map.addImage(PATTERNS.moreFlags, hatchPattern(6, true), { pixelRatio: 1 });
       for (const layer of wardLayers(latest.current.colours)) map.addLayer(layer);
+      // Ward names from the app's own copy of Noto Sans (no glyph server), over everything else.
+      map.setFontFaces({ ...map.getFontFaces(), ...labelFontFaces() });
+      map.addSource(LABEL_LAYER, { type: 'geojson', data: EMPTY });
+      map.addLayer(labelLayer());
       setReady(true);
     });
     map.on('idle', () => {
-      if (!uploading.current && map.getSource('wards') && map.isSourceLoaded('wards')) element.dataset.idle = 'true';
+      if (!uploading.current && map.getSource('wards') && map.isSourceLoaded('wards')) {
+        element.dataset.idle = 'true';
+        setDrawing(false);
+      }
     });
     const setHovered = (index: number | null) => {
       if (hovered.current === index) return;
@@ -188,6 +224,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     source.setData(EMPTY);
     const controller = new AbortController();
     uploading.current = true;
+    setDrawing(true);
     let url: string | null = null;
     geometryUpload(props.geometry, controller.signal)
       .then((upload) => {
@@ -208,6 +245,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         uploading.current = false;
+        setDrawing(false);
         console.error('chw-planner: the ward geometry could not be drawn', error);
       });
     return () => {
@@ -333,6 +371,54 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     show(map, 'currentAreas', props.showCurrentAreas);
   }, [ready, props.showDistricts, props.showCurrentAreas]);
 
+  // MapLibre names its canvas "Map"; the app's section around it is "Map" too, and two regions must not share a name.
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute('aria-label', props.label ?? 'Map of wards coloured by priority');
+  }, [ready, props.label]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const paint = wardPaint(props.highContrast ?? false);
+    map.setPaintProperty('wards-fill', 'fill-opacity', paint.fill['fill-opacity']);
+    map.setPaintProperty('wards-line', 'line-color', paint.line['line-color']);
+    map.setPaintProperty('wards-line', 'line-width', paint.line['line-width']);
+    map.setPaintProperty('wards-line', 'line-opacity', paint.line['line-opacity']);
+    markBusy();
+  }, [ready, props.highContrast]);
+
+  // Over a basemap the fill is lighter so the streets show through (high contrast keeps it opaque).
+  // After the effect above, which sets the fill's opacity too.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !props.basemap || props.highContrast) return;
+    map.setPaintProperty('wards-fill', 'fill-opacity', BASEMAP_FILL_OPACITY);
+  }, [ready, props.highContrast, props.basemap]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    markBusy();
+    const labels = props.labels;
+    (map.getSource(LABEL_LAYER) as GeoJSONSource).setData(labels ?? EMPTY);
+    map.setLayoutProperty(LABEL_LAYER, 'visibility', labels ? 'visible' : 'none');
+    // No name is placed below the zoom of the biggest ward's (see labelPoints).
+    const zooms = labels?.features.map((f) => Number(f.properties?.z)).filter(Number.isFinite) ?? [];
+    map.setLayerZoomRange(LABEL_LAYER, zooms.length > 0 ? Math.min(...zooms) : 0, 24);
+  }, [ready, props.labels]);
+
+  // The data's attribution and the basemap's, in MapLibre's control (which also lists the sources
+  // of a basemap style); made again when either changes.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const control = new AttributionControl({ compact: false, customAttribution: attributionHtml([props.attribution, props.basemap?.attribution]) });
+    map.addControl(control, 'bottom-right');
+    return () => {
+      if (mapRef.current === map) map.removeControl(control);
+    };
+  }, [ready, props.attribution, props.basemap]);
+
   const info = hover ? props.describe(hover.index) : null;
   return (
     <div className="map-wrap">
@@ -342,11 +428,13 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
         data-testid="map"
         data-idle="false"
         data-ward-count={props.wardCount}
-        role="region"
-        aria-label="Map of wards coloured by priority"
       />
-      {/* Rendered here rather than by MapLibre's control so it follows the dataset. */}
-      {props.attribution && <div className="map-attribution">{props.attribution}</div>}
+      {showDrawing && props.busyLabel && (
+        <div className="map-busy" role="status">
+          <span>{props.busyLabel}</span>
+          <progress aria-label={props.busyLabel} />
+        </div>
+      )}
       {info && hover && (
         <div className="map-tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }} role="status">
           <strong>{info.title}</strong>

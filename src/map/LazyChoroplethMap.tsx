@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { ChoroplethMapProps } from './ChoroplethMap';
+import { useLanguage } from '../i18n/useLanguage';
 
 let loading: Promise<typeof import('./ChoroplethMap')> | null = null;
 
@@ -17,11 +18,12 @@ const Loaded = lazy(() => loadChoroplethMap().then((m) => ({ default: m.Chorople
 
 /** ChoroplethMap, loaded on first use; until then a placeholder of the same size. */
 export function LazyChoroplethMap(props: ChoroplethMapProps) {
+  const { t } = useLanguage();
   return (
     <Suspense
       fallback={
         <div className="map-wrap map-loading" role="status">
-          Loading the map…
+          {t('map.loading')}
         </div>
       }
     >

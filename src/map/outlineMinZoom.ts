@@ -21,6 +21,15 @@ export function outlineMinZoom(bounds: readonly [number, number, number, number]
   const area = (maxX - minX) * cosLat * metresPerDegree * (maxY - minY) * metresPerDegree;
   if (!(area > 0) || wardCount < 1) return 0;
   const wardSize = Math.sqrt(area / wardCount);
-  const zoom = Math.log2((MIN_WARD_PIXELS * METRES_PER_PIXEL_AT_ZOOM_0 * cosLat) / wardSize);
-  return Math.min(24, Math.max(0, Math.ceil(zoom)));
+  return Math.ceil(zoomForPixels(wardSize, (minY + maxY) / 2, MIN_WARD_PIXELS));
+}
+
+/**
+ * The zoom (0–24, not rounded) at which `metres` on the ground, at latitude `lat`, span `pixels`
+ * on screen. zoomForPixels(1000, 50.85, 40) -> about 11.5
+ */
+export function zoomForPixels(metres: number, lat: number, pixels: number): number {
+  if (!(metres > 0)) return 24;
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  return Math.min(24, Math.max(0, Math.log2((pixels * METRES_PER_PIXEL_AT_ZOOM_0 * cosLat) / metres)));
 }

@@ -45,6 +45,20 @@ export type OverlayName = keyof typeof OVERLAY_LAYERS;
 export type HighlightKind = 'hover' | 'selected';
 
 /**
+ * How the wards' fill and outlines are painted: white hairlines over a slightly see-through fill, or
+ * in high contrast black outlines over an opaque fill, so that neighbouring wards part by more than
+ * their colour. ChoroplethMap applies it when the mode changes.
+ */
+export function wardPaint(highContrast: boolean) {
+  return {
+    fill: { 'fill-opacity': highContrast ? 1 : 0.88 },
+    line: highContrast
+      ? { 'line-color': '#000000', 'line-width': 1, 'line-opacity': 1 }
+      : { 'line-color': '#ffffff', 'line-width': 0.6, 'line-opacity': 0.8 },
+  } as const;
+}
+
+/**
  * The layers drawn over the background, bottom to top. Sources: wards, districts, current, teams,
  * badges, highlight. Only the fill reads feature-state all the time; the hovered and selected
  * outlines come from a source of their own (one or two features), so that no line layer of the
@@ -56,14 +70,14 @@ export function wardLayers(colours: readonly string[]): LayerSpecification[] {
       id: 'wards-fill',
       type: 'fill',
       source: 'wards',
-      paint: { 'fill-color': fillColour(colours), 'fill-opacity': 0.88 },
+      paint: { 'fill-color': fillColour(colours), ...wardPaint(false).fill },
     },
     {
       // Hidden below outlineMinZoom (set by ChoroplethMap for each dataset).
       id: 'wards-line',
       type: 'line',
       source: 'wards',
-      paint: { 'line-color': '#ffffff', 'line-width': 0.6, 'line-opacity': 0.8 },
+      paint: { ...wardPaint(false).line },
     },
     {
       // SVI-style flags as a pattern over the colour: hatched = one criterion among the neediest

@@ -43,8 +43,11 @@ export interface DatasetInput {
   synthetic?: boolean;
   attribution?: string | null;
   features: readonly Feature<WardGeometry | null, Record<string, unknown> | null>[];
-  /** `municipality`: the property with the municipality code; when absent, Statbel sector codes give it. */
-  fields: { key: string; name: string | null; district: string | null; municipality?: string | null };
+  /**
+   * `municipality`: the property with the municipality code; when absent, Statbel sector codes give it.
+   * `nameFr`: the property with the French name of a ward whose `name` is Dutch (Brussels sectors have both).
+   */
+  fields: { key: string; name: string | null; district: string | null; municipality?: string | null; nameFr?: string | null };
   tables: readonly IndicatorTableInput[];
   catalogue: readonly IndicatorDef[];
   districts?: FeatureCollection | null;
@@ -77,13 +80,16 @@ export function createDataset(input: DatasetInput): Dataset {
     }
     const index = wards.length;
     indexOf.set(normalised, index);
-    wards.push({
+    const ward: Ward = {
       index,
       code,
       name: (input.fields.name && textOf(properties[input.fields.name])) || code,
       district: input.fields.district ? textOf(properties[input.fields.district]) : null,
       municipality: input.fields.municipality ? textOf(properties[input.fields.municipality]) : municipalityOfSector(code),
-    });
+    };
+    const nameFr = input.fields.nameFr ? textOf(properties[input.fields.nameFr]) : null;
+    if (nameFr !== null && nameFr !== ward.name) ward.nameFr = nameFr;
+    wards.push(ward);
     if (feature.geometry) features.push({ type: 'Feature', id: index, properties: {}, geometry: feature.geometry });
     else withoutGeometry++;
   }

@@ -569,13 +569,14 @@ export function searchSectors(
  * the Statbel sector code ("71016A00-" -> "71016") where the ward has none.
  */
 export function candidatesFromWards(
-  wards: readonly { index: number; code: string; name: string; municipality?: string | null }[],
+  wards: readonly { index: number; code: string; name: string; nameFr?: string; municipality?: string | null }[],
   municipalityOf: (code: string) => string | null = municipalityOfSector,
 ): SectorCandidate[] {
+  // A Brussels sector is found by its Dutch or its French name.
   return wards.map((w) => ({
     index: w.index,
     code: w.code,
-    names: [w.name],
+    names: w.nameFr && w.nameFr !== w.name ? [w.name, w.nameFr] : [w.name],
     municipality: w.municipality ?? municipalityOf(w.code),
   }));
 }

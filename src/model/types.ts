@@ -50,7 +50,10 @@ export interface Ward {
   /** Position in the dataset; also the MapLibre feature id. */
   index: number;
   code: string;
+  /** The name the data gives first: the Dutch one for Statbel sectors (TX_SECTOR_DESCR_NL). */
   name: string;
+  /** The French name where the data has one besides `name` (TX_SECTOR_DESCR_FR); shown when the interface is in French. */
+  nameFr?: string;
   district: string | null;
   /** The municipality (5-digit NIS code for Statbel data) the ward lies in; null when unknown. */
   municipality: string | null;

@@ -1,6 +1,7 @@
 import { line, scaleLinear } from 'd3';
 import { useId, useMemo } from 'react';
 import type { CoveragePoint } from '../model/plan';
+import { useLanguage } from '../i18n/useLanguage';
 import { approximateTextWidth, coverageSummary, formatFte, formatShare, labelBeside, plotArea, zeroBasedDomain } from './chartScales';
 
 export interface CoverageCurveProps {
@@ -22,6 +23,8 @@ const FONT_SIZE = 11;
 export function CoverageCurve(props: CoverageCurveProps) {
   const { knee, current, width = 360, height = 220 } = props;
   const titleId = useId();
+  const { t, locale } = useLanguage();
+  const fte = (value: number) => formatFte(value, locale);
   const points = useMemo(() => [...props.points].sort((a, b) => a.fte - b.fte), [props.points]);
   const area = plotArea(width, height, MARGIN);
   const maxFte = Math.max(0, ...points.map((p) => p.fte), current ?? 0);
@@ -31,43 +34,48 @@ export function CoverageCurve(props: CoverageCurveProps) {
   const path = line<CoveragePoint>()
     .x((p) => x(p.fte))
     .y((p) => y(p.coveredShare * 100))(points);
-  const summary = coverageSummary(points, knee);
-  const kneeText = knee ? `knee: ${formatFte(knee.fte)} FTE` : '';
+  const summary = coverageSummary(
+    points,
+    knee,
+    { empty: () => t('coverage.summaryEmpty'), knee: (v) => t('coverage.summaryKnee', v), noKnee: (v) => t('coverage.summaryNoKnee', v) },
+    locale,
+  );
+  const kneeText = knee ? t('coverage.knee', { fte: fte(knee.fte) }) : '';
   const kneeLabel = knee ? labelBeside(x(knee.fte), y(knee.coveredShare * 100), area, approximateTextWidth(kneeText, FONT_SIZE)) : null;
-  const currentText = current === undefined ? '' : `${formatFte(current)} FTE chosen`;
+  const currentText = current === undefined ? '' : t('coverage.chosen', { fte: fte(current) });
   const currentX = current === undefined ? 0 : x(current);
   const currentAnchor = currentX + 4 + approximateTextWidth(currentText, FONT_SIZE) > area.right ? 'end' : 'start';
 
   return (
     <figure className="coverage-curve" aria-labelledby={titleId}>
-      <figcaption id={titleId}>Coverage curve</figcaption>
+      <figcaption id={titleId}>{t('coverage.title')}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={summary}>
         <g className="grid">
-          {y.ticks(5).map((t) => (
-            <line key={t} x1={area.left} x2={area.right} y1={y(t)} y2={y(t)} />
+          {y.ticks(5).map((tick) => (
+            <line key={tick} x1={area.left} x2={area.right} y1={y(tick)} y2={y(tick)} />
           ))}
         </g>
         <g className="axis x-axis">
           <line x1={area.left} x2={area.right} y1={area.bottom} y2={area.bottom} />
-          {x.ticks(6).map((t) => (
-            <g key={t} transform={`translate(${x(t)},${area.bottom})`}>
+          {x.ticks(6).map((tick) => (
+            <g key={tick} transform={`translate(${x(tick)},${area.bottom})`}>
               <line y2={4} />
               <text y={16} textAnchor="middle">
-                {formatFte(t)}
+                {fte(tick)}
               </text>
             </g>
           ))}
           <text className="axis-label" x={(area.left + area.right) / 2} y={height - 4} textAnchor="middle">
-            CHWs deployed (FTE)
+            {t('coverage.xAxis')}
           </text>
         </g>
         <g className="axis y-axis">
           <line x1={area.left} x2={area.left} y1={area.top} y2={area.bottom} />
-          {y.ticks(5).map((t) => (
-            <g key={t} transform={`translate(${area.left},${y(t)})`}>
+          {y.ticks(5).map((tick) => (
+            <g key={tick} transform={`translate(${area.left},${y(tick)})`}>
               <line x2={-4} />
               <text x={-7} dy="0.32em" textAnchor="end">
-                {t}
+                {tick}
               </text>
             </g>
           ))}
@@ -76,7 +84,7 @@ export function CoverageCurve(props: CoverageCurveProps) {
             transform={`translate(12,${(area.top + area.bottom) / 2}) rotate(-90)`}
             textAnchor="middle"
           >
-            Vulnerable persons covered (%)
+            {t('coverage.yAxis')}
           </text>
         </g>
         {current !== undefined && (
@@ -90,7 +98,7 @@ export function CoverageCurve(props: CoverageCurveProps) {
         {path && <path className="curve" d={path} />}
         {points.length === 0 && (
           <text className="no-data" x={(area.left + area.right) / 2} y={(area.top + area.bottom) / 2} textAnchor="middle">
-            Nothing to plot yet
+            {t('coverage.nothing')}
           </text>
         )}
         {knee && kneeLabel && (
@@ -103,20 +111,20 @@ export function CoverageCurve(props: CoverageCurveProps) {
         )}
       </svg>
       <table className="visually-hidden">
-        <caption>Coverage by CHWs deployed</caption>
+        <caption>{t('coverage.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">CHWs deployed (FTE)</th>
-            <th scope="col">Vulnerable persons in covered wards</th>
+            <th scope="col">{t('coverage.xAxis')}</th>
+            <th scope="col">{t('coverage.covered')}</th>
           </tr>
         </thead>
         <tbody>
           {points.map((p) => (
             <tr key={p.fte}>
-              <td>{formatFte(p.fte)}</td>
+              <td>{fte(p.fte)}</td>
               <td>
                 {formatShare(p.coveredShare)}
-                {knee && p.fte === knee.fte ? ' (knee)' : ''}
+                {knee && p.fte === knee.fte ? ` (${t('coverage.kneeWord')})` : ''}
               </td>
             </tr>
           ))}

@@ -2,6 +2,8 @@ import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { groupAreasByCity, matchOf, withoutSector, withSector, type AreaMatch, type CurrentArea } from '../io/areaMatches';
 import { searchSectors, type SectorCandidate, type Suggestion } from '../model/matchAreaNames';
 import { normaliseCode } from '../model/normaliseCode';
+import { useLanguage } from '../i18n/useLanguage';
+import { formatNumber } from './formatValue';
 
 export interface CurrentAreasMatcherProps {
   /** The programme's areas (parseCurrentAreas), shown grouped by city in the order given. */
@@ -37,6 +39,7 @@ const SHOWN_SEARCH_RESULTS = 8;
 export function CurrentAreasMatcher(props: CurrentAreasMatcherProps) {
   const { areas, matches, candidates, suggest, onChange } = props;
   const titleId = useId();
+  const { t } = useLanguage();
   const groups = useMemo(() => groupAreasByCity(areas), [areas]);
   const namesByCode = useMemo(() => {
     const names = new Map<string, string>();
@@ -55,10 +58,8 @@ export function CurrentAreasMatcher(props: CurrentAreasMatcherProps) {
   return (
     <section className="current-areas-matcher" aria-labelledby={titleId}>
       <header>
-        <h2 id={titleId}>Current CHW areas</h2>
-        <p className="summary">
-          {matchedCount} of {areas.length} areas matched to sectors
-        </p>
+        <h2 id={titleId}>{t('matcher.title')}</h2>
+        <p className="summary">{t('matcher.summary', { n: matchedCount, total: areas.length })}</p>
         {props.notice && (
           <p className="notice" role="status">
             {props.notice}
@@ -66,14 +67,14 @@ export function CurrentAreasMatcher(props: CurrentAreasMatcherProps) {
         )}
         <div className="actions">
           <button type="button" onClick={props.onExport}>
-            Export matches (CSV)
+            {t('matcher.export')}
           </button>
           <label className="import">
-            Import matches…
+            {t('matcher.import')}
             <input type="file" accept=".csv,.txt,text/csv" onChange={onFile} />
           </label>
           <button type="button" className="close" onClick={props.onClose}>
-            Close
+            {t('common.close')}
           </button>
         </div>
       </header>
@@ -113,6 +114,7 @@ interface AreaItemProps {
 /** One programme area: its status, confirmed sectors, suggestions and search. */
 function AreaItem({ area, match, suggestions, candidates, nameOf, onAdd, onRemove }: AreaItemProps) {
   const [query, setQuery] = useState('');
+  const { t, locale } = useLanguage();
   const codes = match?.sectorCodes ?? [];
   const confirmed = useMemo(() => new Set(codes.map(normaliseCode)), [codes]);
   const results = useMemo(
@@ -120,7 +122,7 @@ function AreaItem({ area, match, suggestions, candidates, nameOf, onAdd, onRemov
       searchSectors(query, candidates, { municipality: area.municipality, limit: SHOWN_SEARCH_RESULTS, exclude: confirmed }),
     [query, candidates, area.municipality, confirmed],
   );
-  const status = codes.length === 0 ? 'Not matched' : `Matched to ${codes.length} sector${codes.length > 1 ? 's' : ''}`;
+  const status = codes.length === 0 ? t('matcher.notMatched') : t('matcher.matched', { count: codes.length });
 
   return (
     <li className={codes.length > 0 ? 'area matched' : 'area'}>
@@ -128,11 +130,11 @@ function AreaItem({ area, match, suggestions, candidates, nameOf, onAdd, onRemov
       <p className="status">{status}</p>
 
       {codes.length > 0 && (
-        <ul className="chips" aria-label={`Sectors confirmed for ${area.area}`}>
+        <ul className="chips" aria-label={t('matcher.confirmedFor', { area: area.area })}>
           {codes.map((code) => (
             <li key={code} className="chip">
               <span className="name">{nameOf(code)}</span> <span className="code">{code}</span>
-              <button type="button" aria-label={`Remove ${nameOf(code)} from ${area.area}`} onClick={() => onRemove(code)}>
+              <button type="button" aria-label={t('matcher.removeFrom', { name: nameOf(code), area: area.area })} onClick={() => onRemove(code)}>
                 ×
               </button>
             </li>
@@ -141,20 +143,20 @@ function AreaItem({ area, match, suggestions, candidates, nameOf, onAdd, onRemov
       )}
 
       {suggestions.length > 0 && (
-        <ol className="suggestions" aria-label={`Suggested sectors for ${area.area}`}>
+        <ol className="suggestions" aria-label={t('matcher.suggestedFor', { area: area.area })}>
           {suggestions.map((s) => {
             const done = confirmed.has(normaliseCode(s.code));
             return (
               <li key={s.code}>
                 <span className="name">{s.name}</span> <span className="code">{s.code}</span>{' '}
-                <span className="score">score {s.score.toFixed(2)}</span>, <span className="reason">{s.reason}</span>
+                <span className="score">{t('matcher.score', { score: formatNumber(s.score, 2, locale) })}</span>, <span className="reason">{s.reason}</span>
                 <button
                   type="button"
                   disabled={done}
-                  aria-label={done ? `${s.name} confirmed for ${area.area}` : `Confirm ${s.name} for ${area.area}`}
+                  aria-label={done ? t('matcher.confirmedName', { name: s.name, area: area.area }) : t('matcher.confirmName', { name: s.name, area: area.area })}
                   onClick={() => onAdd(s.code)}
                 >
-                  {done ? 'Confirmed' : 'Confirm'}
+                  {done ? t('matcher.confirmed') : t('matcher.confirm')}
                 </button>
               </li>
             );
@@ -165,21 +167,21 @@ function AreaItem({ area, match, suggestions, candidates, nameOf, onAdd, onRemov
       <div className="search">
         <input
           type="search"
-          aria-label={`Search sectors for ${area.area}`}
-          placeholder="Search sectors…"
+          aria-label={t('matcher.searchFor', { area: area.area })}
+          placeholder={t('matcher.search')}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
         />
         {query.trim() !== '' &&
           (results.length === 0 ? (
-            <p className="no-results">No sector name contains “{query.trim()}”</p>
+            <p className="no-results">{t('matcher.noResults', { query: query.trim() })}</p>
           ) : (
-            <ul className="results" aria-label={`Sectors found for ${area.area}`}>
+            <ul className="results" aria-label={t('matcher.foundFor', { area: area.area })}>
               {results.map((r) => (
                 <li key={r.code}>
                   <button
                     type="button"
-                    aria-label={`Add ${r.name} to ${area.area}`}
+                    aria-label={t('matcher.addTo', { name: r.name, area: area.area })}
                     onClick={() => {
                       onAdd(r.code);
                       setQuery('');

@@ -1,4 +1,6 @@
 import { NO_DATA_COLOUR, OUTSIDE_COLOUR } from '../map/palette';
+import { swatchEdge } from './contrast';
+import { useLanguage } from '../i18n/useLanguage';
 
 export interface LegendProps {
   title: string;
@@ -27,41 +29,43 @@ export interface LegendProps {
 export function Legend(props: LegendProps) {
   const { title, entries, noDataCount, showCurrentAreas, showOutside, showTeams = false, rings = 0, hotspots = null } = props;
   const { flags = false, topChange = null, badges = null } = props;
+  const { t } = useLanguage();
   return (
-    <figure className="legend" aria-label="Legend">
+    <figure className="legend" aria-label={t('legend.label')}>
       <figcaption>{title}</figcaption>
       <ul>
         {[...entries].reverse().map((e) => (
           <li key={e.label + e.colour}>
-            <span className="swatch" style={{ background: e.colour }} aria-hidden="true" />
+            <span className="swatch" style={{ background: e.colour, borderColor: swatchEdge(e.colour) }} aria-hidden="true" />
             {e.label}
           </li>
         ))}
         <li>
-          <span className="swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
-          No data{noDataCount > 0 ? ` (${noDataCount})` : ''}
+          <span className="swatch" style={{ background: NO_DATA_COLOUR, borderColor: swatchEdge(NO_DATA_COLOUR) }} aria-hidden="true" />
+          {t('legend.noData')}
+          {noDataCount > 0 ? ` (${noDataCount})` : ''}
         </li>
         {showOutside && (
           <li>
-            <span className="swatch" style={{ background: OUTSIDE_COLOUR }} aria-hidden="true" />
-            Outside the selection
+            <span className="swatch" style={{ background: OUTSIDE_COLOUR, borderColor: swatchEdge(OUTSIDE_COLOUR) }} aria-hidden="true" />
+            {t('legend.outside')}
           </li>
         )}
         {hotspots !== null && (
           <li>
             <span className="swatch hotspot" aria-hidden="true" />
-            Hot spot, high-high ({hotspots})
+            {t('legend.hotspot', { n: hotspots })}
           </li>
         )}
         {flags && (
           <>
             <li>
               <span className="swatch flag1" aria-hidden="true" />
-              Hatched: 1 criterion in the neediest 10 %
+              {t('legend.flag1')}
             </li>
             <li>
               <span className="swatch flag2" aria-hidden="true" />
-              Cross-hatched: 2 or more
+              {t('legend.flag2')}
             </li>
           </>
         )}
@@ -69,11 +73,11 @@ export function Legend(props: LegendProps) {
           <>
             <li>
               <span className="swatch entered" aria-hidden="true" />
-              Enters the top {topChange.k} ({topChange.entered})
+              {t('legend.enters', { k: topChange.k, n: topChange.entered })}
             </li>
             <li>
               <span className="swatch left" aria-hidden="true" />
-              Leaves the top {topChange.k} ({topChange.left})
+              {t('legend.leaves', { k: topChange.k, n: topChange.left })}
             </li>
           </>
         )}
@@ -81,40 +85,40 @@ export function Legend(props: LegendProps) {
           <>
             <li>
               <span className="badge level3" aria-hidden="true" />
-              Top {badges.k} in 90 % or more of draws ({badges.counts[2]})
+              {t('legend.badge3', { k: badges.k, n: badges.counts[2] })}
             </li>
             <li>
               <span className="badge level2" aria-hidden="true" />
-              Top {badges.k} in 50–90 % ({badges.counts[1]})
+              {t('legend.badge2', { k: badges.k, n: badges.counts[1] })}
             </li>
             <li>
               <span className="badge level1" aria-hidden="true" />
-              Top {badges.k} in 10–50 % ({badges.counts[0]})
+              {t('legend.badge1', { k: badges.k, n: badges.counts[0] })}
             </li>
           </>
         )}
         {showTeams && (
           <li>
             <span className="swatch team" aria-hidden="true" />
-            Proposed team
+            {t('legend.team')}
           </li>
         )}
         {rings >= 1 && (
           <li>
             <span className="swatch ring1" aria-hidden="true" />
-            Ring 1: borders a current area
+            {t('legend.ring1')}
           </li>
         )}
         {rings >= 2 && (
           <li>
             <span className="swatch ring2" aria-hidden="true" />
-            Ring 2: one ward further
+            {t('legend.ring2')}
           </li>
         )}
         {showCurrentAreas && (
           <li>
             <span className="swatch current" aria-hidden="true" />
-            Current CHW area
+            {t('legend.current')}
           </li>
         )}
       </ul>

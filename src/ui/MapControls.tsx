@@ -1,6 +1,9 @@
 import type { PaletteName } from '../app/state';
 import type { Classification } from '../model/classify';
 import type { IndicatorDef } from '../model/types';
+import { BasemapSettings } from './BasemapSettings';
+import { labelIn } from '../i18n/language';
+import { useLanguage } from '../i18n/useLanguage';
 
 export interface MapControlsProps {
   indicators: IndicatorDef[];
@@ -16,8 +19,14 @@ export interface MapControlsProps {
   onClassification: (value: Classification) => void;
   onClassCount: (value: number) => void;
   onPalette: (value: PaletteName) => void;
+  /** High contrast: black outlines and text, cividis (the palette choice waits while it is on). */
+  highContrast: boolean;
+  onToggleHighContrast: () => void;
   onToggleCurrentAreas: () => void;
   onToggleDistricts: () => void;
+  /** Ward names on the map (src/map/labels.ts). */
+  showLabels: boolean;
+  onToggleLabels: () => void;
   /** Hot spots of the score (local Moran's I): off, or the p-value threshold. */
   hotspotAlpha: number | null;
   /** Share (0–1) of the hot-spot computation done while it runs, else null. */
@@ -35,30 +44,31 @@ export interface MapControlsProps {
 
 /** What the map shows and how it is classed and coloured. */
 export function MapControls(props: MapControlsProps) {
+  const { t, language } = useLanguage();
   return (
-    <div className="map-controls" role="group" aria-label="Map display">
+    <div className="map-controls" role="group" aria-label={t('mapControls.label')}>
       <label>
-        Colour by
+        {t('mapControls.colourBy')}
         <select value={props.colourBy} onChange={(e) => props.onColourBy(e.currentTarget.value)}>
-          <option value="score">Priority score</option>
-          {props.shiftName !== null && <option value="rank-shift">Rank shift ({props.shiftName})</option>}
+          <option value="score">{t('mapControls.score')}</option>
+          {props.shiftName !== null && <option value="rank-shift">{t('mapControls.rankShift', { name: props.shiftName })}</option>}
           {props.indicators.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.label.en}
+              {labelIn(d.label, language)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Classes
+        {t('mapControls.classes')}
         <select value={props.classification} onChange={(e) => props.onClassification(e.currentTarget.value as Classification)}>
-          <option value="quantile">Quantiles</option>
-          <option value="equal">Equal intervals</option>
-          <option value="ckmeans">Natural breaks (ckmeans)</option>
+          <option value="quantile">{t('mapControls.quantile')}</option>
+          <option value="equal">{t('mapControls.equal')}</option>
+          <option value="ckmeans">{t('mapControls.ckmeans')}</option>
         </select>
       </label>
       <label>
-        Number
+        {t('mapControls.number')}
         <select value={props.classCount} onChange={(e) => props.onClassCount(Number(e.currentTarget.value))}>
           {[3, 4, 5, 6, 7].map((k) => (
             <option key={k} value={k}>
@@ -68,8 +78,13 @@ export function MapControls(props: MapControlsProps) {
         </select>
       </label>
       <label>
-        Palette
-        <select value={props.palette} onChange={(e) => props.onPalette(e.currentTarget.value as PaletteName)}>
+        {t('mapControls.palette')}
+        <select
+          value={props.palette}
+          disabled={props.highContrast}
+          title={props.highContrast ? t('mapControls.highContrastPalette') : undefined}
+          onChange={(e) => props.onPalette(e.currentTarget.value as PaletteName)}
+        >
           <option value="viridis">Viridis</option>
           <option value="cividis">Cividis</option>
           <option value="magma">Magma</option>
@@ -78,42 +93,51 @@ export function MapControls(props: MapControlsProps) {
       {props.hasCurrentAreas && (
         <label className="check">
           <input type="checkbox" checked={props.showCurrentAreas} onChange={props.onToggleCurrentAreas} />
-          Current CHW areas
+          {t('mapControls.currentAreas')}
         </label>
       )}
       <label>
-        Hot spots
+        {t('mapControls.hotspots')}
         <select
           value={props.hotspotAlpha ?? ''}
           onChange={(e) => props.onHotspotAlpha(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
         >
-          <option value="">Off</option>
+          <option value="">{t('mapControls.off')}</option>
           <option value="0.05">p ≤ 0.05</option>
           <option value="0.01">p ≤ 0.01</option>
           <option value="0.001">p ≤ 0.001</option>
         </select>
         {props.hotspotProgress != null && (
-          <progress className="hotspot-progress" max={1} value={props.hotspotProgress} aria-label="Computing hot spots">
+          <progress className="hotspot-progress" max={1} value={props.hotspotProgress} aria-label={t('mapControls.computingHotspots')}>
             {Math.round(props.hotspotProgress * 100)} %
           </progress>
         )}
       </label>
       <label className="check">
+        <input type="checkbox" checked={props.highContrast} onChange={props.onToggleHighContrast} />
+        {t('mapControls.highContrast')}
+      </label>
+      <label className="check">
         <input type="checkbox" checked={props.showFlags} onChange={props.onToggleFlags} />
-        Flags
+        {t('mapControls.flags')}
       </label>
       {props.stabilityReady && (
         <label className="check">
           <input type="checkbox" checked={props.showBadges} onChange={props.onToggleBadges} />
-          Stability badges
+          {t('mapControls.badges')}
         </label>
       )}
       {props.hasDistricts && (
         <label className="check">
           <input type="checkbox" checked={props.showDistricts} onChange={props.onToggleDistricts} />
-          Districts
+          {t('mapControls.districts')}
         </label>
       )}
+      <label className="check">
+        <input type="checkbox" checked={props.showLabels} onChange={props.onToggleLabels} />
+        {t('mapControls.wardNames')}
+      </label>
+      <BasemapSettings />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { scaleLinear, scaleSqrt } from 'd3';
 import { useId, type KeyboardEvent } from 'react';
 import { quadrant, type Quadrant } from '../model/fieldSignals';
-import { plotArea, QUADRANT_CORNER_LABEL, quadrantCorners, QUADRANTS, zeroBasedDomain } from './chartScales';
+import { plotArea, quadrantCorners, QUADRANTS, zeroBasedDomain } from './chartScales';
+import { useLanguage } from '../i18n/useLanguage';
+import { numberFormat } from './formatValue';
 
 export interface NeedVsFieldScatterProps {
   /** Need score (0–100) per ward index; null without a score. */
@@ -24,13 +26,6 @@ export interface NeedVsFieldScatterProps {
 }
 
 const MARGIN = { top: 12, right: 14, bottom: 38, left: 46 };
-// Requests weighted by age are fractional: one decimal says so without noise.
-const count = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-
-/** "<name>: need 72, 14 requests": a point's accessible name and tooltip. */
-function describe(name: string, need: number, requests: number): string {
-  return `${name}: need ${Math.round(need)}, ${count.format(requests)} ${requests === 1 ? 'request' : 'requests'}`;
-}
 
 /**
  * The need score against help requests seen in the field, cut into four quadrants: where the numbers
@@ -39,6 +34,12 @@ function describe(name: string, need: number, requests: number): string {
 export function NeedVsFieldScatter(props: NeedVsFieldScatterProps) {
   const { need, requests, names, needCut, requestCut, selected, width = 360, height = 260 } = props;
   const titleId = useId();
+  const { t, locale } = useLanguage();
+  // Requests weighted by age are fractional: one decimal says so without noise.
+  const count = numberFormat(locale, { maximumFractionDigits: 1 });
+  /** "<name>: need 72, 14 requests": a point's accessible name and tooltip. */
+  const describe = (name: string, needScore: number, requestCount: number) =>
+    t('scatter.point', { name, need: Math.round(needScore), requests: count.format(requestCount), count: requestCount });
   const area = plotArea(width, height, MARGIN);
   const drawn: number[] = [];
   for (let i = 0; i < need.length; i++) {
@@ -72,43 +73,43 @@ export function NeedVsFieldScatter(props: NeedVsFieldScatterProps) {
 
   return (
     <figure className="need-field" aria-labelledby={titleId}>
-      <figcaption id={titleId}>Numbers vs field</figcaption>
+      <figcaption id={titleId}>{t('scatter.title')}</figcaption>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         width={width}
         height={height}
         role="group"
         aria-label={
-          `Need score against help requests for ${drawn.length} wards; high need from ${needCut}, many requests from ${requestCut}: ` +
-          QUADRANTS.map((q) => `${QUADRANT_CORNER_LABEL[q]} ${counts[q]}`).join(', ')
+          t('scatter.summary', { n: drawn.length, needCut: count.format(needCut), requestCut: count.format(requestCut) }) +
+          QUADRANTS.map((q) => `${t(`scatter.quadrants.${q}`)} ${counts[q]}`).join(', ')
         }
       >
         <g className="axis x-axis" aria-hidden="true">
           <line x1={area.left} x2={area.right} y1={area.bottom} y2={area.bottom} />
-          {x.ticks(5).map((t) => (
-            <g key={t} transform={`translate(${x(t)},${area.bottom})`}>
+          {x.ticks(5).map((tick) => (
+            <g key={tick} transform={`translate(${x(tick)},${area.bottom})`}>
               <line y2={4} />
               <text y={16} textAnchor="middle">
-                {t}
+                {tick}
               </text>
             </g>
           ))}
           <text className="axis-label" x={(area.left + area.right) / 2} y={height - 4} textAnchor="middle">
-            Need score
+            {t('scatter.xAxis')}
           </text>
         </g>
         <g className="axis y-axis" aria-hidden="true">
           <line x1={area.left} x2={area.left} y1={area.top} y2={area.bottom} />
-          {y.ticks(5).map((t) => (
-            <g key={t} transform={`translate(${area.left},${y(t)})`}>
+          {y.ticks(5).map((tick) => (
+            <g key={tick} transform={`translate(${area.left},${y(tick)})`}>
               <line x2={-4} />
               <text x={-7} dy="0.32em" textAnchor="end">
-                {count.format(t)}
+                {count.format(tick)}
               </text>
             </g>
           ))}
           <text className="axis-label" transform={`translate(12,${(area.top + area.bottom) / 2}) rotate(-90)`} textAnchor="middle">
-            Help requests
+            {t('scatter.yAxis')}
           </text>
         </g>
         <g className="cuts" aria-hidden="true">
@@ -117,7 +118,7 @@ export function NeedVsFieldScatter(props: NeedVsFieldScatterProps) {
         </g>
         <g className="points">
           {order.map((i) => {
-            const label = describe(names[i] ?? `Ward ${i + 1}`, need[i] as number, requests[i] as number);
+            const label = describe(names[i] ?? t('scatter.ward', { n: i + 1 }), need[i] as number, requests[i] as number);
             const q = quadrantOf(i);
             const isSelected = i === selected;
             return (
@@ -142,7 +143,7 @@ export function NeedVsFieldScatter(props: NeedVsFieldScatterProps) {
         <g className="quadrant-labels" aria-hidden="true" pointerEvents="none">
           {QUADRANTS.map((q) => (
             <text key={q} className={`q-${q}`} x={corners[q].x} y={corners[q].y} textAnchor={corners[q].anchor}>
-              {QUADRANT_CORNER_LABEL[q]}
+              {t(`scatter.quadrants.${q}`)}
               <tspan className="count" dx="0.3em">
                 ({counts[q]})
               </tspan>
@@ -152,7 +153,7 @@ export function NeedVsFieldScatter(props: NeedVsFieldScatterProps) {
       </svg>
       {withoutData > 0 && (
         <p className="hint">
-          {withoutData} {withoutData === 1 ? 'ward' : 'wards'} without data
+          {t('scatter.withoutData', { count: withoutData })}
         </p>
       )}
     </figure>

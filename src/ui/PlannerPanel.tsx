@@ -1,5 +1,8 @@
 import { useId, useState } from 'react';
+import type { TFunction } from 'i18next';
 import type { CapacityParams } from '../model/plan';
+import { useLanguage } from '../i18n/useLanguage';
+import { numberFormat } from './formatValue';
 
 export interface PlannerPanelProps {
   /** The capacity parameters in use; the inputs show these unless the user is mid-edit. */
@@ -21,11 +24,8 @@ type Field = keyof CapacityParams;
 
 interface FieldSpec {
   field: Field;
-  label: string;
-  /** Shown after the input and read with its label. */
-  unit: string;
   /** The unit in an error message ("at most 20 FTE"); empty when the number speaks for itself. */
-  shortUnit: string;
+  shortUnit: '' | '%' | 'fte' | 'km';
   min: number;
   max: number;
   /** Whether `min` itself is allowed (0 FTE available is; a team of 0 FTE is not). */
@@ -38,8 +38,6 @@ interface FieldSpec {
 const FIELDS: FieldSpec[] = [
   {
     field: 'interventionsPerFte',
-    label: 'Interventions one full-time CHW performs',
-    unit: 'interventions per FTE per year',
     shortUnit: '',
     min: 50,
     max: 2000,
@@ -49,8 +47,6 @@ const FIELDS: FieldSpec[] = [
   },
   {
     field: 'interventionShare',
-    label: 'Vulnerable persons needing an intervention',
-    unit: '% per year',
     shortUnit: '%',
     min: 0,
     max: 100,
@@ -58,12 +54,10 @@ const FIELDS: FieldSpec[] = [
     step: 1,
     scale: 100,
   },
-  { field: 'teamSize', label: 'Team size', unit: 'FTE', shortUnit: 'FTE', min: 0, max: 20, minAllowed: false, step: 0.5, scale: 1 },
-  { field: 'availableFte', label: 'CHWs available to deploy', unit: 'FTE', shortUnit: 'FTE', min: 0, max: 1000, minAllowed: true, step: 0.5, scale: 1 },
+  { field: 'teamSize', shortUnit: 'fte', min: 0, max: 20, minAllowed: false, step: 0.5, scale: 1 },
+  { field: 'availableFte', shortUnit: 'fte', min: 0, max: 1000, minAllowed: true, step: 0.5, scale: 1 },
   {
     field: 'maxDistanceKm',
-    label: 'Largest distance from a team’s base ward',
-    unit: 'km',
     shortUnit: 'km',
     min: 0,
     max: 50,
@@ -73,29 +67,26 @@ const FIELDS: FieldSpec[] = [
   },
 ];
 
-const EXPANSIONS: { value: 0 | 1 | 2; label: string }[] = [
-  { value: 0, label: 'Off' },
-  { value: 1, label: 'Ring 1 (bordering current areas)' },
-  { value: 2, label: 'Rings 1 and 2' },
-];
+const EXPANSIONS: readonly (0 | 1 | 2)[] = [0, 1, 2];
 
 /** The stored value as the input shows it, without float noise (0.1 x 100 -> "10", not "10.000000000000002"). */
 function shown(spec: FieldSpec, value: number): string {
   return String(Number((value * spec.scale).toFixed(6)));
 }
 
-/** The stored value typed into an input, or why it cannot be used. */
-function parse(spec: FieldSpec, text: string): { value: number } | { error: string } {
+/** The stored value typed into an input, or why it cannot be used, in the interface language. */
+function parse(spec: FieldSpec, text: string, t: TFunction, locale: string): { value: number } | { error: string } {
   const trimmed = text.trim();
-  if (trimmed === '') return { error: 'Enter a number.' };
+  if (trimmed === '') return { error: t('planner.errors.number') };
   const number = Number(trimmed);
-  if (!Number.isFinite(number)) return { error: 'Enter a number.' };
-  if (number < 0) return { error: 'Must not be negative.' };
-  if (number === 0 && !spec.minAllowed) return { error: 'Must be more than 0.' };
-  const unit = spec.shortUnit === '' ? '' : spec.shortUnit === '%' ? ' %' : ` ${spec.shortUnit}`;
+  if (!Number.isFinite(number)) return { error: t('planner.errors.number') };
+  if (number < 0) return { error: t('planner.errors.negative') };
+  if (number === 0 && !spec.minAllowed) return { error: t('planner.errors.zero') };
+  const unit = spec.shortUnit === '' ? '' : ` ${t(`planner.units.${spec.shortUnit}`)}`;
   if (number < spec.min || (number === spec.min && !spec.minAllowed) || number > spec.max) {
-    const range = spec.minAllowed ? `from ${spec.min} to ${spec.max}` : `above ${spec.min} and at most ${spec.max}`;
-    return { error: `Enter a number ${range}${unit}.` };
+    const format = numberFormat(locale, { maximumFractionDigits: 2, useGrouping: false });
+    const bounds = { min: format.format(spec.min), max: format.format(spec.max), unit };
+    return { error: spec.minAllowed ? t('planner.errors.range', bounds) : t('planner.errors.above', bounds) };
   }
   return { value: number / spec.scale };
 }
@@ -107,18 +98,19 @@ function parse(spec: FieldSpec, text: string): { value: number } | { error: stri
 export function PlannerPanel(props: PlannerPanelProps) {
   const { params } = props;
   const id = useId();
+  const { t, locale } = useLanguage();
   // The text of inputs being edited: kept while it is invalid or half-typed, dropped on blur when valid.
   const [drafts, setDrafts] = useState<Partial<Record<Field, string>>>({});
 
   const edit = (spec: FieldSpec, text: string) => {
     const next = { ...drafts, [spec.field]: text };
     setDrafts(next);
-    const parsed = parse(spec, text);
+    const parsed = parse(spec, text, t, locale);
     if ('value' in parsed && parsed.value !== params[spec.field]) props.onChange({ ...params, [spec.field]: parsed.value });
   };
   const settle = (spec: FieldSpec) => {
     const text = drafts[spec.field];
-    if (text === undefined || !('value' in parse(spec, text))) return;
+    if (text === undefined || !('value' in parse(spec, text, t, locale))) return;
     const rest = { ...drafts };
     delete rest[spec.field];
     setDrafts(rest);
@@ -126,16 +118,16 @@ export function PlannerPanel(props: PlannerPanelProps) {
 
   return (
     <section className="panel planner" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Deployment planner</h2>
+      <h2 id={`${id}-title`}>{t('planner.title')}</h2>
       <div className="planner-fields">
         {FIELDS.map((spec) => {
           const inputId = `${id}-${spec.field}`;
           const text = drafts[spec.field] ?? shown(spec, params[spec.field]);
-          const parsed = parse(spec, text);
+          const parsed = parse(spec, text, t, locale);
           const error = 'error' in parsed ? parsed.error : null;
           return (
             <div key={spec.field} className={error ? 'planner-field invalid' : 'planner-field'}>
-              <label htmlFor={inputId}>{spec.label}</label>
+              <label htmlFor={inputId}>{t(`planner.fields.${spec.field}.label`)}</label>
               <div className="planner-input">
                 <input
                   id={inputId}
@@ -145,13 +137,13 @@ export function PlannerPanel(props: PlannerPanelProps) {
                   max={spec.max}
                   step={spec.step}
                   value={text}
-                  aria-label={`${spec.label} (${spec.unit})`}
+                  aria-label={`${t(`planner.fields.${spec.field}.label`)} (${t(`planner.fields.${spec.field}.unit`)})`}
                   aria-invalid={error !== null}
                   aria-describedby={error ? `${inputId}-error` : undefined}
                   onChange={(e) => edit(spec, e.currentTarget.value)}
                   onBlur={() => settle(spec)}
                 />
-                <span className="unit">{spec.unit}</span>
+                <span className="unit">{t(`planner.fields.${spec.field}.unit`)}</span>
               </div>
               {error && (
                 <p id={`${inputId}-error`} className="field-error">
@@ -163,10 +155,10 @@ export function PlannerPanel(props: PlannerPanelProps) {
         })}
       </div>
       <fieldset className="planner-options">
-        <legend>Wards to plan for</legend>
+        <legend>{t('planner.wardsToPlan')}</legend>
         <label>
           <input type="checkbox" checked={props.excludeCurrent} onChange={(e) => props.onExcludeCurrent(e.currentTarget.checked)} />
-          Leave out current CHW areas
+          {t('planner.excludeCurrent')}
         </label>
         <label>
           <input
@@ -174,17 +166,17 @@ export function PlannerPanel(props: PlannerPanelProps) {
             checked={props.excludeUnworkable}
             onChange={(e) => props.onExcludeUnworkable(e.currentTarget.checked)}
           />
-          Leave out wards with workability 1
+          {t('planner.excludeUnworkable')}
         </label>
         <label className="planner-expansion">
-          Expansion
+          {t('planner.expansion')}
           <select
             value={props.expansion}
             onChange={(e) => props.onExpansion(Number(e.currentTarget.value) as 0 | 1 | 2)}
           >
             {EXPANSIONS.map((x) => (
-              <option key={x.value} value={x.value}>
-                {x.label}
+              <option key={x} value={x}>
+                {t(`planner.expansions.${x}`)}
               </option>
             ))}
           </select>

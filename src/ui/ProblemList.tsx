@@ -1,4 +1,5 @@
 import type { Problem } from '../io/problem';
+import { useLanguage } from '../i18n/useLanguage';
 
 export interface ProblemListProps {
   problems: Problem[];
@@ -9,25 +10,25 @@ export interface ProblemListProps {
 
 /** Problems found in the user's files, most serious first, each with file, row and column. */
 export function ProblemList({ problems, onDismiss, limit = 50 }: ProblemListProps) {
+  const { t } = useLanguage();
   const order = { error: 0, warning: 1, info: 2 };
   const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
   const count = (severity: Problem['severity']) => problems.filter((p) => p.severity === severity).length;
   const errors = count('error');
   const summary = [
-    [errors, 'error'],
-    [count('warning'), 'warning'],
-    [count('info'), 'note'],
+    errors > 0 ? t('problems.errors', { count: errors }) : null,
+    count('warning') > 0 ? t('problems.warnings', { count: count('warning') }) : null,
+    count('info') > 0 ? t('problems.notes', { count: count('info') }) : null,
   ]
-    .filter(([n]) => (n as number) > 0)
-    .map(([n, word]) => `${n} ${word}${(n as number) > 1 ? 's' : ''}`)
+    .filter((part) => part !== null)
     .join(' · ');
   return (
-    <section className="problems" aria-label="Problems in the files" role={errors > 0 ? 'alert' : 'status'}>
+    <section className="problems" aria-label={t('problems.label')} role={errors > 0 ? 'alert' : 'status'}>
       <header>
         <h2>{summary}</h2>
         {onDismiss && (
           <button type="button" onClick={onDismiss}>
-            Dismiss
+            {t('problems.dismiss')}
           </button>
         )}
       </header>
@@ -37,14 +38,14 @@ export function ProblemList({ problems, onDismiss, limit = 50 }: ProblemListProp
             <span className="where">
               {p.file}
               {/* A message about one row of a table names it as a spreadsheet shows it; no second number. */}
-              {p.row !== null && !p.message.startsWith('spreadsheet row') ? `, row ${p.row}` : ''}
-              {p.column !== null ? `, column "${p.column}"` : ''}
+              {p.row !== null && !p.message.startsWith('spreadsheet row') ? t('problems.row', { row: p.row }) : ''}
+              {p.column !== null ? t('problems.column', { column: p.column }) : ''}
             </span>
             : {p.message}
           </li>
         ))}
       </ul>
-      {sorted.length > limit && <p>and {sorted.length - limit} more</p>}
+      {sorted.length > limit && <p>{t('problems.more', { count: sorted.length - limit })}</p>}
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Scenario } from '../io/scenarioJson';
+import { useLanguage } from '../i18n/useLanguage';
+import { formatDateTime } from './formatValue';
 
 /** A ward in a comparison list, with its rank in the ranking it is in the top k of. */
 export interface ComparedWard {
@@ -45,6 +47,7 @@ export interface ScenarioPanelProps {
 export function ScenarioPanel(props: ScenarioPanelProps) {
   const [name, setName] = useState('');
   const trimmed = name.trim();
+  const { t, locale } = useLanguage();
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (trimmed === '') return;
@@ -52,30 +55,30 @@ export function ScenarioPanel(props: ScenarioPanelProps) {
     setName('');
   };
   return (
-    <section className="panel scenarios" aria-label="Scenarios">
-      <h2>Scenarios</h2>
+    <section className="panel scenarios" aria-label={t('scenarios.title')}>
+      <h2>{t('scenarios.title')}</h2>
       {props.scenarios.length === 0 ? (
-        <p className="hint">No saved scenarios yet.</p>
+        <p className="hint">{t('scenarios.none')}</p>
       ) : (
         <ul className="scenario-list">
           {props.scenarios.map((s, i) => {
             const comparing = props.comparing !== null && (props.comparing.from === i || props.comparing.to === i);
             return (
               <li key={`${i}:${s.name}`} className={comparing ? 'comparing' : undefined}>
-                <span className="scenario-name">{s.name}</span> <time dateTime={s.savedAt}>{formatDate(s.savedAt)}</time>
-                <button type="button" aria-label={`Apply ${s.name}`} onClick={() => props.onApply(i)}>
-                  Apply
+                <span className="scenario-name">{s.name}</span> <time dateTime={s.savedAt}>{formatDateTime(s.savedAt, locale)}</time>
+                <button type="button" aria-label={t('scenarios.applyName', { name: s.name })} onClick={() => props.onApply(i)}>
+                  {t('common.apply')}
                 </button>
                 <button
                   type="button"
-                  aria-label={`Compare with ${s.name}`}
+                  aria-label={t('scenarios.compareName', { name: s.name })}
                   aria-pressed={comparing}
                   onClick={() => props.onCompare(comparing ? null : { from: i, to: null })}
                 >
-                  Compare
+                  {t('scenarios.compare')}
                 </button>
-                <button type="button" aria-label={`Delete ${s.name}`} onClick={() => props.onDelete(i)}>
-                  Delete
+                <button type="button" aria-label={t('scenarios.deleteName', { name: s.name })} onClick={() => props.onDelete(i)}>
+                  {t('scenarios.delete')}
                 </button>
               </li>
             );
@@ -84,19 +87,19 @@ export function ScenarioPanel(props: ScenarioPanelProps) {
       )}
       <form className="scenario-save" onSubmit={save}>
         <label>
-          Save current as…
-          <input type="text" value={name} onChange={(e) => setName(e.currentTarget.value)} placeholder="Scenario name" />
+          {t('scenarios.saveAs')}
+          <input type="text" value={name} onChange={(e) => setName(e.currentTarget.value)} placeholder={t('scenarios.name')} />
         </label>
         <button type="submit" disabled={trimmed === ''}>
-          Save
+          {t('common.save')}
         </button>
       </form>
       <div className="scenario-files">
         <button type="button" onClick={props.onExport} disabled={props.scenarios.length === 0}>
-          Export scenarios
+          {t('scenarios.export')}
         </button>
         <label className="file-button">
-          Import scenarios
+          {t('scenarios.import')}
           <input
             type="file"
             accept=".json,application/json"
@@ -111,10 +114,22 @@ export function ScenarioPanel(props: ScenarioPanelProps) {
       </div>
       {props.comparing && (
         <div className="scenario-compare-sides">
-          <SideChoice label="From" value={props.comparing.from} scenarios={props.scenarios} onChange={(from) => props.onCompare({ ...props.comparing!, from })} />
-          <SideChoice label="to" value={props.comparing.to} scenarios={props.scenarios} onChange={(to) => props.onCompare({ ...props.comparing!, to })} />
+          <SideChoice
+            label={t('scenarios.from')}
+            ariaLabel={t('scenarios.compareFrom')}
+            value={props.comparing.from}
+            scenarios={props.scenarios}
+            onChange={(from) => props.onCompare({ ...props.comparing!, from })}
+          />
+          <SideChoice
+            label={t('scenarios.to')}
+            ariaLabel={t('scenarios.compareTo')}
+            value={props.comparing.to}
+            scenarios={props.scenarios}
+            onChange={(to) => props.onCompare({ ...props.comparing!, to })}
+          />
           <label>
-            top
+            {t('scenarios.top')}
             <input
               type="number"
               min={1}
@@ -128,18 +143,19 @@ export function ScenarioPanel(props: ScenarioPanelProps) {
           </label>
         </div>
       )}
-      {props.comparing && props.comparing.from === props.comparing.to && <p className="hint">Choose two different rankings to compare.</p>}
+      {props.comparing && props.comparing.from === props.comparing.to && <p className="hint">{t('scenarios.twoDifferent')}</p>}
       {props.comparison && <Comparison {...props.comparison} />}
     </section>
   );
 }
 
-function SideChoice(props: { label: string; value: number | null; scenarios: Scenario[]; onChange: (index: number | null) => void }) {
+function SideChoice(props: { label: string; ariaLabel: string; value: number | null; scenarios: Scenario[]; onChange: (index: number | null) => void }) {
+  const { t } = useLanguage();
   return (
     <label>
       {props.label}
-      <select aria-label={`Compare ${props.label.toLowerCase()}`} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}>
-        <option value="">Current settings</option>
+      <select aria-label={props.ariaLabel} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}>
+        <option value="">{t('scenarios.current')}</option>
         {props.scenarios.map((s, i) => (
           <option key={`${i}:${s.name}`} value={i}>
             {s.name}
@@ -151,15 +167,21 @@ function SideChoice(props: { label: string; value: number | null; scenarios: Sce
 }
 
 function Comparison({ fromName, toName, k, entered, left, otherLevel }: ScenarioComparison) {
+  const { t } = useLanguage();
   return (
     <div className="scenario-comparison" role="status">
       <p>
-        From {fromName} to {toName}: {count(entered.length)} {entered.length === 1 ? 'enters' : 'enter'} the top {k}, {left.length}{' '}
-        {left.length === 1 ? 'leaves' : 'leave'}. Colour the map by “Rank shift” to see every move.
+        {t('scenarios.summary', {
+          from: fromName,
+          to: toName,
+          k,
+          entered: t('scenarios.enter', { count: entered.length }),
+          left: t('scenarios.leave', { count: left.length }),
+        })}
       </p>
-      {otherLevel && <p className="hint">A scenario saved at another level is ranked at the current level here.</p>}
-      <WardList title={`Enter the top ${k}`} wards={entered} />
-      <WardList title={`Leave the top ${k}`} wards={left} />
+      {otherLevel && <p className="hint">{t('scenarios.otherLevel')}</p>}
+      <WardList title={t('scenarios.enterTop', { k })} wards={entered} />
+      <WardList title={t('scenarios.leaveTop', { k })} wards={left} />
     </div>
   );
 }
@@ -179,13 +201,4 @@ function WardList({ title, wards }: { title: string; wards: ComparedWard[] }) {
       </ol>
     </>
   );
-}
-
-function count(n: number): string {
-  return n === 1 ? '1 ward' : `${n} wards`;
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

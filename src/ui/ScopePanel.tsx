@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Scope } from '../model/scoreInScope';
 import type { IndicatorDef, Level } from '../model/types';
+import { labelIn } from '../i18n/language';
+import { useLanguage } from '../i18n/useLanguage';
 
 export interface AreaOption {
   code: string;
@@ -27,6 +29,7 @@ export interface ScopePanelProps {
 /** Which wards are scored and at what level: wards or merged municipalities, all or a selection. */
 export function ScopePanel(props: ScopePanelProps) {
   const [query, setQuery] = useState('');
+  const { t, language } = useLanguage();
   const selected = useMemo(() => new Set(props.areaFilter), [props.areaFilter]);
   const needle = query.trim().toLowerCase();
   const listed = props.areas.filter((a) => needle === '' || a.name.toLowerCase().includes(needle) || a.code.toLowerCase().includes(needle));
@@ -43,37 +46,38 @@ export function ScopePanel(props: ScopePanelProps) {
       </label>
     </li>
   );
-  const noun = props.groupNoun;
+  // The texts that name the groups come in two sets: municipalities (Statbel data) or districts.
+  const g = props.groupNoun === 'municipalities' ? 'municipalities' : 'districts';
   if (props.areas.length === 0) {
     return (
-      <section className="panel scope" aria-label="Area and level">
-        <h2>Area and level</h2>
-        <p className="hint">These wards have no district or municipality: every ward is ranked against all others.</p>
+      <section className="panel scope" aria-label={t('scope.title')}>
+        <h2>{t('scope.title')}</h2>
+        <p className="hint">{t('scope.noAreas')}</p>
       </section>
     );
   }
   return (
-    <section className="panel scope" aria-label="Area and level">
-      <h2>Area and level</h2>
+    <section className="panel scope" aria-label={t('scope.title')}>
+      <h2>{t('scope.title')}</h2>
       <fieldset className="level">
-        <legend>Rank</legend>
+        <legend>{t('scope.rank')}</legend>
         <label>
           <input type="radio" name="level" checked={props.level === 'ward'} onChange={() => props.onLevel('ward')} />
-          Wards
+          {t('scope.wards')}
         </label>
         <label>
           <input type="radio" name="level" checked={props.level === 'municipality'} onChange={() => props.onLevel('municipality')} />
-          {noun === 'municipalities' ? 'Municipalities' : 'Districts'} (wards merged)
+          {t(`scope.${g}.merged`)}
         </label>
       </fieldset>
       {props.level === 'municipality' && (
         <label className="population">
-          Weight shares and means by
+          {t('scope.weightBy')}
           <select value={props.populationId ?? ''} onChange={(e) => props.onPopulation(e.currentTarget.value || null)}>
-            <option value="">(no weighting)</option>
+            <option value="">{t('scope.noWeighting')}</option>
             {props.indicators.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.label.en}
+                {labelIn(d.label, language)}
               </option>
             ))}
           </select>
@@ -81,43 +85,43 @@ export function ScopePanel(props: ScopePanelProps) {
       )}
       <details className="area-filter" open={props.areaFilter.length > 0}>
         <summary>
-          {props.areaFilter.length === 0 ? `All ${noun}` : `${props.areaFilter.length} of ${props.areas.length} ${noun} selected`}
+          {props.areaFilter.length === 0 ? t(`scope.${g}.all`) : t(`scope.${g}.selected`, { n: props.areaFilter.length, total: props.areas.length })}
         </summary>
         <input
           type="search"
-          placeholder={`Find ${noun}…`}
-          aria-label={`Find ${noun}`}
+          placeholder={`${t(`scope.${g}.find`)}…`}
+          aria-label={t(`scope.${g}.find`)}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
         />
         {priority.length > 0 && (
           <>
-            <h3>Where CHW teams work</h3>
+            <h3>{t('scope.chwWork')}</h3>
             <ul>{priority.map(item)}</ul>
           </>
         )}
         {others.length > 0 && (
           <>
-            {priority.length > 0 && <h3>Other {noun}</h3>}
+            {priority.length > 0 && <h3>{t(`scope.${g}.other`)}</h3>}
             <ul>{others.slice(0, 300).map(item)}</ul>
-            {others.length > 300 && <p className="hint">{others.length - 300} more: type to find them.</p>}
+            {others.length > 300 && <p className="hint">{t('scope.more', { n: others.length - 300 })}</p>}
           </>
         )}
         {props.areaFilter.length > 0 && (
           <button type="button" onClick={() => props.onAreaFilter([])}>
-            Clear selection
+            {t('scope.clear')}
           </button>
         )}
       </details>
       <fieldset className="scope-choice" disabled={props.areaFilter.length === 0}>
-        <legend>Compare with</legend>
+        <legend>{t('scope.compareWith')}</legend>
         <label>
           <input type="radio" name="scope" checked={props.scope === 'selection'} onChange={() => props.onScope('selection')} />
-          the selected {noun} only
+          {t(`scope.${g}.selectedOnly`)}
         </label>
         <label>
           <input type="radio" name="scope" checked={props.scope === 'all'} onChange={() => props.onScope('all')} />
-          all wards (national scores)
+          {t('scope.allWards')}
         </label>
       </fieldset>
     </section>

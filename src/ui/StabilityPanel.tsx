@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLanguage } from '../i18n/useLanguage';
 
 export interface StabilitySettings {
   draws: number;
@@ -18,10 +19,10 @@ export interface StabilityPanelProps {
   onCancel: () => void;
 }
 
-const FIELDS: { key: keyof StabilitySettings; label: string; min: number; max: number; step: number }[] = [
-  { key: 'draws', label: 'Draws', min: 100, max: 5000, step: 100 },
-  { key: 'concentration', label: 'Concentration (higher = weights vary less)', min: 1, max: 10000, step: 1 },
-  { key: 'topK', label: 'Top k', min: 1, max: 1000, step: 1 },
+const FIELDS: { key: keyof StabilitySettings; min: number; max: number; step: number }[] = [
+  { key: 'draws', min: 100, max: 5000, step: 100 },
+  { key: 'concentration', min: 1, max: 10000, step: 1 },
+  { key: 'topK', min: 1, max: 1000, step: 1 },
 ];
 
 /**
@@ -30,14 +31,15 @@ const FIELDS: { key: keyof StabilitySettings; label: string; min: number; max: n
  */
 export function StabilityPanel({ settings, onSettings, progress, status, onRun, onCancel }: StabilityPanelProps) {
   const [text, setText] = useState<Record<string, string>>({});
+  const { t } = useLanguage();
   return (
-    <section className="panel stability" aria-label="Rank stability">
-      <h2>Rank stability</h2>
-      <p className="hint">Perturbs the weights at random around the chosen ones and ranks again, many times.</p>
+    <section className="panel stability" aria-label={t('stability.title')}>
+      <h2>{t('stability.title')}</h2>
+      <p className="hint">{t('stability.hint')}</p>
       <div className="stability-fields">
         {FIELDS.map((f) => (
           <label key={f.key}>
-            {f.label}
+            {t(`stability.fields.${f.key}`)}
             <input
               type="number"
               min={f.min}
@@ -56,16 +58,16 @@ export function StabilityPanel({ settings, onSettings, progress, status, onRun, 
       </div>
       {progress === null ? (
         <button type="button" onClick={onRun}>
-          Run stability
+          {t('stability.run')}
         </button>
       ) : (
         <div className="stability-progress">
-          <progress max={settings.draws} value={progress} aria-label="Stability draws done" />
+          <progress max={settings.draws} value={progress} aria-label={t('stability.progress')} />
           <span>
             {progress} / {settings.draws}
           </span>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       )}

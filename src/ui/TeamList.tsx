@@ -1,6 +1,7 @@
 import type { TeamPlan } from '../model/plan';
 import { formatFte } from './chartScales';
-import { formatValue } from './formatValue';
+import { formatValue, numberFormat } from './formatValue';
+import { useLanguage } from '../i18n/useLanguage';
 
 export interface TeamListProps {
   plan: TeamPlan;
@@ -23,61 +24,62 @@ export interface TeamListProps {
 /** How many themes a team's row shows. */
 const TEAM_THEMES = 2;
 
-const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-
 /** The proposed teams, one row each, with the wards they cover and what they can and must do. */
 export function TeamList(props: TeamListProps) {
   const { plan, selected } = props;
   const reached = plan.teams.reduce((sum, t) => sum + t.peopleReached, 0);
   const teamSize = props.teamSize ?? plan.teams[0]?.fte ?? null;
+  const { t, locale } = useLanguage();
+  const integer = numberFormat(locale, { maximumFractionDigits: 0 });
+  const fte = (value: number) => formatFte(value, locale);
   return (
     <div className="team-list">
       <table className="teams">
-        <caption>Proposed teams</caption>
+        <caption>{t('teams.caption')}</caption>
         <thead>
           <tr>
             <th scope="col" className="num">
-              Team
+              {t('teams.team')}
             </th>
-            <th scope="col">Base ward</th>
-            <th scope="col">Wards</th>
+            <th scope="col">{t('teams.base')}</th>
+            <th scope="col">{t('teams.wards')}</th>
             <th scope="col" className="num">
-              FTE
-            </th>
-            <th scope="col" className="num">
-              Workload <span className="unit">(interventions/yr)</span>
+              {t('teams.fte')}
             </th>
             <th scope="col" className="num">
-              Capacity <span className="unit">(interventions/yr)</span>
+              {t('teams.workload')} <span className="unit">{t('teams.perYear')}</span>
             </th>
             <th scope="col" className="num">
-              People reached
+              {t('teams.capacity')} <span className="unit">{t('teams.perYear')}</span>
             </th>
-            {props.themesOf && <th scope="col">Themes</th>}
+            <th scope="col" className="num">
+              {t('teams.reached')}
+            </th>
+            {props.themesOf && <th scope="col">{t('teams.themes')}</th>}
           </tr>
         </thead>
         <tbody>
           {plan.teams.length === 0 && (
             <tr>
               <td colSpan={props.themesOf ? 8 : 7} className="empty-row">
-                No teams proposed.
+                {t('teams.none')}
               </td>
             </tr>
           )}
-          {plan.teams.map((team, t) => {
+          {plan.teams.map((team, position) => {
             const over = team.workload > team.capacity;
             return (
               <tr key={team.id} className={team.wards.includes(selected ?? -1) ? 'has-selected' : undefined}>
-                <th scope="row" className="num">
+                <th scope="row" className="num" data-label={t('teams.team')}>
                   {props.onSelectTeam ? (
-                    <button type="button" className="team-id" onClick={() => props.onSelectTeam?.(team.id)} aria-label={`Team ${team.id}`}>
+                    <button type="button" className="team-id" onClick={() => props.onSelectTeam?.(team.id)} aria-label={t('teams.teamId', { id: team.id })}>
                       {team.id}
                     </button>
                   ) : (
                     team.id
                   )}
                 </th>
-                <td data-label="Base">{props.wardName(team.base)}</td>
+                <td data-label={t('teams.base')}>{props.wardName(team.base)}</td>
                 <td className="wards-cell">
                   <ul className="team-wards">
                     {team.wards.map((ward) => (
@@ -94,31 +96,33 @@ export function TeamList(props: TeamListProps) {
                     ))}
                   </ul>
                 </td>
-                <td className="num" data-label="FTE">
-                  {formatFte(team.fte)}
+                <td className="num" data-label={t('teams.fte')}>
+                  {fte(team.fte)}
                 </td>
-                <td data-label="Workload" className={over ? 'num over' : 'num'} title={over ? 'More work than the team can do' : undefined}>
+                <td data-label={t('teams.workload')} className={over ? 'num over' : 'num'} title={over ? t('teams.over') : undefined}>
                   {integer.format(team.workload)}
                 </td>
-                <td className="num" data-label="Capacity">
+                <td className="num" data-label={t('teams.capacity')}>
                   {integer.format(team.capacity)}
                 </td>
-                <td className="num" data-label="Reached">
+                <td className="num" data-label={t('teams.reached')}>
                   {integer.format(team.peopleReached)}
                 </td>
-                {props.themesOf && <TeamThemes themes={props.themesOf(t).slice(0, TEAM_THEMES)} />}
+                {props.themesOf && <TeamThemes themes={props.themesOf(position).slice(0, TEAM_THEMES)} />}
               </tr>
             );
           })}
         </tbody>
       </table>
       <p className="team-summary" aria-live="polite">
-        {integer.format(reached)} vulnerable persons reached · {formatValue(plan.coveredShare * 100, '%')} of all covered by the teams
+        {t('teams.summary', { reached: integer.format(reached), share: formatValue(plan.coveredShare * 100, '%', false, locale) })}
         {plan.unassignedFte > 0 && (
           <>
             {' · '}
             <span className="unassigned">
-              {formatFte(plan.unassignedFte)} FTE not assigned: less than {teamSize === null ? 'a full team' : `a team of ${formatFte(teamSize)}`}
+              {teamSize === null
+                ? t('teams.unassignedFull', { fte: fte(plan.unassignedFte) })
+                : t('teams.unassigned', { fte: fte(plan.unassignedFte), size: fte(teamSize) })}
             </span>
           </>
         )}
@@ -129,8 +133,9 @@ export function TeamList(props: TeamListProps) {
 
 /** A team's themes, compactly: each label opens to its action and the numbers behind it. */
 function TeamThemes(props: { themes: { id: string; label: string; action: string; evidence: string[] }[] }) {
+  const { t } = useLanguage();
   return (
-    <td className="team-themes" data-label="Themes">
+    <td className="team-themes" data-label={t('teams.themes')}>
       {props.themes.length === 0
         ? '–'
         : props.themes.map((theme) => (

@@ -2,6 +2,7 @@ import { scaleBand, scaleLinear } from 'd3';
 import { useId } from 'react';
 import { MIN_COMPARED, type Comparison, type ComparedWard, type ComparisonRow } from '../model/compareWards';
 import { formatScore, formatValue } from './formatValue';
+import { useLanguage } from '../i18n/useLanguage';
 
 export interface WardComparisonProps {
   comparison: Comparison;
@@ -35,17 +36,8 @@ export function wardMarks(wards: readonly Pick<ComparedWard, 'name'>[]): string[
   });
 }
 
-/** A percentile (0–1) as text: 0.375 -> "percentile 38"; missing "no data". */
-function percentileText(p: number | null): string {
-  return p === null ? 'no data' : `percentile ${Math.round(p * 100)}`;
-}
-
 function percentileCell(p: number | null): string {
   return p === null ? '–' : String(Math.round(p * 100));
-}
-
-function rankText(rank: number | null): string {
-  return rank === null ? 'unranked' : `rank ${rank}`;
 }
 
 /** Two to four wards side by side: scores and ranks, then per indicator the percentiles as bars, the values and points as text. */
@@ -56,16 +48,17 @@ export function WardComparison(props: WardComparisonProps) {
   const themesId = useId();
   const marks = wardMarks(wards);
   const canRemove = wards.length > MIN_COMPARED;
+  const { t, locale } = useLanguage();
 
   return (
     <section className="ward-comparison" aria-labelledby={titleId}>
-      <h2 id={titleId}>Compare wards</h2>
+      <h2 id={titleId}>{t('comparison.title')}</h2>
       <div className="cmp-actions">
         <button type="button" onClick={onExport}>
-          Export comparison (CSV)
+          {t('comparison.export')}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
       <ul className="cmp-header">
@@ -75,10 +68,11 @@ export function WardComparison(props: WardComparisonProps) {
               <rect width={14} height={14} fill={WARD_COLOURS[k]} />
             </svg>
             <span className="cmp-mark">{marks[k]}</span> <strong className="cmp-name">{w.name}</strong>{' '}
-            <span className="cmp-score">score {formatScore(w.score)}</span>, <span className="cmp-rank">{rankText(w.rank)}</span>
+            <span className="cmp-score">{t('comparison.score', { score: formatScore(w.score, locale) })}</span>,{' '}
+            <span className="cmp-rank">{w.rank === null ? t('comparison.unranked') : t('comparison.rank', { rank: w.rank })}</span>
             {canRemove && (
               <button type="button" onClick={() => onRemove(w.index)}>
-                Remove {w.name} from comparison
+                {t('comparison.remove', { name: w.name })}
               </button>
             )}
           </li>
@@ -88,10 +82,10 @@ export function WardComparison(props: WardComparisonProps) {
         // Inline sizes mirror the ward details' themes (app.css, .ward-details .themes).
         <section className="themes cmp-themes" aria-labelledby={themesId}>
           <h3 id={themesId}>
-            Themes for these wards
+            {t('comparison.themes')}
           </h3>
           {themes.length === 0 ? (
-            <p>No theme stands out: together these wards are close to the city medians.</p>
+            <p>{t('comparison.noTheme')}</p>
           ) : (
             <ul>
               {themes.map((t) => (
@@ -118,13 +112,16 @@ export function WardComparison(props: WardComparisonProps) {
 function IndicatorBars(props: { row: ComparisonRow; wards: ComparedWard[]; marks: string[] }) {
   const { row, wards, marks } = props;
   const headingId = useId();
+  const { t, locale } = useLanguage();
+  /** A percentile (0–1) as text: 0.375 -> "percentile 38"; missing "no data". */
+  const percentileText = (p: number | null) => (p === null ? t('comparison.noData') : t('comparison.percentileOf', { n: Math.round(p * 100) }));
   const height = MARGIN.top + wards.length * BAND + MARGIN.bottom;
   const x = scaleLinear().domain([0, 100]).range([MARGIN.left, WIDTH - MARGIN.right]);
   const y = scaleBand<number>()
     .domain(wards.map((_, k) => k))
     .range([MARGIN.top, height - MARGIN.bottom])
     .padding(0.2);
-  const summary = `${row.label}, percentile among wards: ${wards.map((w, k) => `${w.name} ${percentileText(row.percentiles[k])}`).join('; ')}`;
+  const summary = t('comparison.summary', { label: row.label, list: wards.map((w, k) => `${w.name} ${percentileText(row.percentiles[k])}`).join('; ') });
 
   return (
     <div className="cmp-indicator" role="group" aria-labelledby={headingId}>
@@ -151,7 +148,7 @@ function IndicatorBars(props: { row: ComparisonRow; wards: ComparedWard[]; marks
               </text>
               {p === null ? (
                 <text className="no-data" x={x(0) + 4} y={middle} dy="0.32em">
-                  no data
+                  {t('comparison.noData')}
                 </text>
               ) : (
                 <rect x={x(0)} y={top} width={Math.max(0, x(p * 100) - x(0))} height={y.bandwidth()} fill={WARD_COLOURS[k]} />
@@ -163,10 +160,10 @@ function IndicatorBars(props: { row: ComparisonRow; wards: ComparedWard[]; marks
       <table className="cmp-values">
         <thead>
           <tr>
-            <th scope="col">Ward</th>
-            <th scope="col">Value</th>
-            <th scope="col">Percentile</th>
-            <th scope="col">Points</th>
+            <th scope="col">{t('comparison.ward')}</th>
+            <th scope="col">{t('comparison.value')}</th>
+            <th scope="col">{t('comparison.percentile')}</th>
+            <th scope="col">{t('comparison.points')}</th>
           </tr>
         </thead>
         <tbody>
@@ -175,9 +172,9 @@ function IndicatorBars(props: { row: ComparisonRow; wards: ComparedWard[]; marks
               <th scope="row">
                 {marks[k]} {w.name}
               </th>
-              <td>{formatValue(row.values[k], row.unit)}</td>
+              <td>{formatValue(row.values[k], row.unit, false, locale)}</td>
               <td>{percentileCell(row.percentiles[k])}</td>
-              <td>{formatScore(row.points[k])}</td>
+              <td>{formatScore(row.points[k], locale)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,7 @@
 import type { IndicatorDef, Ward } from '../model/types';
-import { formatScore, formatValue, missingText } from './formatValue';
+import { formatNumber, formatScore, formatValue, missingText } from './formatValue';
+import { labelIn } from '../i18n/language';
+import { useLanguage } from '../i18n/useLanguage';
 
 export interface WardDetailsProps {
   ward: Ward;
@@ -34,6 +36,8 @@ export interface WardDetailsProps {
   onPrint?: () => void;
   /** Adding the ward to (or removing it from) the comparison of 2–4 wards. */
   compare?: { included: boolean; full: boolean; onToggle: () => void };
+  /** The ward's name in the interface language (wardName); its `name` when absent. */
+  name?: string;
   /** Action themes whose indicators deviate most from the city median, with the numbers behind them. */
   themes: { id: string; label: string; action: string; evidence: string[] }[];
 }
@@ -41,53 +45,56 @@ export interface WardDetailsProps {
 /** The selected ward: its score and, per criterion, the raw value and the need value it contributes. */
 export function WardDetails(props: WardDetailsProps) {
   const { ward, indicators } = props;
+  const { t, language, locale } = useLanguage();
+  const name = props.name ?? ward.name;
   return (
-    <aside className="ward-details" data-testid="ward-details" aria-label={`Selected ward ${ward.name}`}>
+    <aside className="ward-details" data-testid="ward-details" aria-label={t('ward.selected', { name })}>
       <header>
-        <h2>{ward.name}</h2>
-        <button type="button" className="close" aria-label="Close ward details" onClick={props.onClose}>
+        <h2>{name}</h2>
+        <button type="button" className="close" aria-label={t('ward.close')} onClick={props.onClose}>
           ×
         </button>
       </header>
       <p className="meta">
         {ward.code}
         {ward.district ? ` · ${ward.district}` : ''}
-        {props.team ? ` · current CHW area (${props.team})` : ''}
+        {props.team ? ` · ${t('ward.currentArea', { team: props.team })}` : ''}
       </p>
       {props.currentToggle && (
         <button type="button" className="mark-current" aria-pressed={props.currentToggle.marked} onClick={props.currentToggle.onToggle}>
-          {props.currentToggle.marked ? 'Unmark as current CHW area' : 'Mark as current CHW area'}
+          {props.currentToggle.marked ? t('ward.unmark') : t('ward.mark')}
         </button>
       )}
       {props.onPrint && (
         <button type="button" className="mark-current print-profile" onClick={props.onPrint}>
-          Print profile
+          {t('ward.print')}
         </button>
       )}
       {props.compare && (
         <button type="button" className="mark-current" onClick={props.compare.onToggle} disabled={!props.compare.included && props.compare.full}>
-          {props.compare.included ? 'Remove from comparison' : props.compare.full ? 'Comparison full (4 wards)' : 'Add to comparison'}
+          {props.compare.included ? t('ward.removeCompare') : props.compare.full ? t('ward.compareFull') : t('ward.addCompare')}
         </button>
       )}
       <p className="headline">
-        Score <strong>{formatScore(props.score)}</strong> · rank <strong>{props.rank ?? '–'}</strong> of {props.scored}
-        {props.decile !== null && <> · decile {props.decile}</>}
+        {t('ward.score')} <strong>{formatScore(props.score, locale)}</strong> · {t('ward.rank')} <strong>{props.rank ?? '–'}</strong>{' '}
+        {t('ward.of', { n: props.scored })}
+        {props.decile !== null && <> · {t('ward.decile', { n: props.decile })}</>}
       </p>
       <table className="details">
         <thead>
           <tr>
-            <th scope="col">Criterion</th>
+            <th scope="col">{t('ward.criterion')}</th>
             <th scope="col" className="num">
-              Value
+              {t('ward.value')}
             </th>
-            <th scope="col" className="num" title="Percentile of the value among the scored wards (0 = lowest)">
-              Pctl
+            <th scope="col" className="num" title={t('ward.pctlTitle')}>
+              {t('ward.pctl')}
             </th>
-            <th scope="col" className="num" title={`Median in ${props.hereLabel ?? 'its area'} / among all wards`}>
-              Median here / all
+            <th scope="col" className="num" title={t('ward.medianTitle', { area: props.hereLabel ?? t('ward.itsArea') })}>
+              {t('ward.median')}
             </th>
-            <th scope="col" className="num" title="Points of the score this criterion gives, and its share of the score">
-              Points
+            <th scope="col" className="num" title={t('ward.pointsTitle')}>
+              {t('ward.points')}
             </th>
           </tr>
         </thead>
@@ -99,27 +106,29 @@ export function WardDetails(props: WardDetailsProps) {
               <tr key={d.id} className={weight === 0 ? 'off' : undefined}>
                 <th scope="row">
                   {e?.flagged && (
-                    <span className="flag" title="Among the 10 % of wards with most need on this criterion" aria-label="flagged: top 10 % need">
+                    <span className="flag" role="img" title={t('ward.flagTitle')} aria-label={t('ward.flagLabel')}>
                       ⚑{' '}
                     </span>
                   )}
-                  {(d.shortLabel ?? d.label).en}
+                  {labelIn(d.shortLabel ?? d.label, language)}
                   <span className="weight"> ×{weight}</span>
                 </th>
                 <td className="num">
                   {props.values[d.id][ward.index] === null
                     ? missingText(props.missing[d.id]?.[ward.index])
-                    : formatValue(props.values[d.id][ward.index], d.unit)}
-                  {props.rawValues?.[d.id] && <span className="raw"> (raw {formatValue(props.rawValues[d.id][ward.index], d.unit)})</span>}
+                    : formatValue(props.values[d.id][ward.index], d.unit, false, locale)}
+                  {props.rawValues?.[d.id] && (
+                    <span className="raw"> ({t('ward.raw', { value: formatValue(props.rawValues[d.id][ward.index], d.unit, false, locale) })})</span>
+                  )}
                 </td>
                 <td className="num">{e?.percentile === null || e === undefined ? '–' : Math.round(e.percentile * 100)}</td>
                 <td className="num">
-                  {formatValue(e?.medianHere, d.unit)} / {formatValue(e?.medianAll, d.unit)}
+                  {formatValue(e?.medianHere, d.unit, false, locale)} / {formatValue(e?.medianAll, d.unit, false, locale)}
                 </td>
                 <td className="num">
                   {e?.points === null || e === undefined || weight === 0
                     ? '–'
-                    : `${e.points.toFixed(1)} (${Math.round((e.share ?? 0) * 100)} %)`}
+                    : `${formatNumber(e.points, 1, locale)} (${Math.round((e.share ?? 0) * 100)} %)`}
                 </td>
               </tr>
             );
@@ -127,8 +136,8 @@ export function WardDetails(props: WardDetailsProps) {
         </tbody>
       </table>
       {props.themes.length > 0 && (
-        <section className="themes" aria-label="Suggested themes">
-          <h3>Suggested themes for field work</h3>
+        <section className="themes" aria-label={t('ward.themes')}>
+          <h3>{t('ward.themesTitle')}</h3>
           <ul>
             {props.themes.map((t) => (
               <li key={t.id}>

@@ -1,4 +1,8 @@
 import type { Direction, IndicatorDef, Method } from '../model/types';
+import { labelIn } from '../i18n/language';
+import { useLanguage } from '../i18n/useLanguage';
+import { unitLabel } from '../i18n/unitLabel';
+import { numberFormat } from './formatValue';
 
 export interface WeightsPanelProps {
   indicators: IndicatorDef[];
@@ -13,26 +17,22 @@ export interface WeightsPanelProps {
   smoothing?: { on: boolean; available: boolean; onToggle: () => void };
 }
 
-const NORMALISATIONS: { value: Exclude<Method, 'expo'>; label: string }[] = [
-  { value: 'percentile', label: 'Percentile rank' },
-  { value: 'minmax', label: 'Min–max' },
-  { value: 'zscore', label: 'Z-score' },
-];
+const NORMALISATIONS: readonly Exclude<Method, 'expo'>[] = ['percentile', 'minmax', 'zscore'];
 
 /** One slider per indicator, its direction, and how need values are normalised and combined. */
 export function WeightsPanel(props: WeightsPanelProps) {
   const { indicators, weights, directions, method } = props;
+  const { t, language, locale } = useLanguage();
+  const weightFormat = numberFormat(locale, { maximumFractionDigits: 1 });
   const aggregation = method === 'expo' ? 'expo' : 'mean';
   const totalWeight = indicators.reduce((sum, d) => sum + (weights[d.id] ?? 0), 0);
   return (
-    <section className="panel weights" aria-label="Weights">
-      <h2>Criteria and weights</h2>
-      <p className="hint">
-        0 switches a criterion off. Weights are relative: only their proportions matter.
-      </p>
+    <section className="panel weights" aria-label={t('weights.label')}>
+      <h2>{t('weights.title')}</h2>
+      <p className="hint">{t('weights.hint')}</p>
       {totalWeight === 0 && (
         <p className="call" role="status">
-          No criterion has a weight yet: move a slider (and check its direction) to score the wards.
+          {t('weights.none')}
         </p>
       )}
       <ul className="weight-list">
@@ -40,11 +40,13 @@ export function WeightsPanel(props: WeightsPanelProps) {
           const weight = weights[d.id] ?? 0;
           const direction = directions[d.id] ?? d.direction;
           const share = totalWeight > 0 ? Math.round((100 * weight) / totalWeight) : 0;
+          const label = labelIn(d.label, language);
+          const shown = weightFormat.format(weight);
           return (
             <li key={d.id} className={weight === 0 ? 'off' : undefined}>
               <label htmlFor={`w-${d.id}`} className="weight-label">
-                {d.label.en}
-                {d.unit && <span className="unit"> ({d.unit})</span>}
+                {label}
+                {d.unit && <span className="unit"> ({unitLabel(d.unit, t)})</span>}
               </label>
               <div className="weight-row">
                 <input
@@ -54,22 +56,26 @@ export function WeightsPanel(props: WeightsPanelProps) {
                   max={5}
                   step={0.5}
                   value={weight}
-                  aria-label={d.label.en}
-                  aria-valuetext={`weight ${weight}, ${share} % of the score`}
+                  aria-label={label}
+                  aria-valuetext={t('weights.valueText', { weight: shown, share })}
                   onChange={(e) => props.onWeight(d.id, Number(e.currentTarget.value))}
                 />
                 <output htmlFor={`w-${d.id}`} className="weight-value">
-                  {weight}
+                  {shown}
                 </output>
                 <button
                   type="button"
                   className="direction"
-                  aria-pressed={direction === 'low'}
-                  aria-label={`Direction of ${d.label.en}: ${direction === 'low' ? 'lower' : 'higher'} value means more need. Toggle.`}
-                  title="Toggle which way this criterion points"
+                  title={t('weights.directionTitle')}
                   onClick={() => props.onToggleDirection(d.id)}
                 >
-                  {direction === 'low' ? '↓ lower = more need' : '↑ higher = more need'}
+                  {/* The name starts with the visible text (WCAG 2.5.3), then says which criterion it turns.
+                      No aria-pressed: the text already states the direction, and a pressed state would contradict it. */}
+                  {direction === 'low' ? t('weights.lower') : t('weights.higher')}
+                  <span className="visually-hidden">
+                    {' · '}
+                    {direction === 'low' ? t('weights.directionLow', { label }) : t('weights.directionHigh', { label })}
+                  </span>
                 </button>
               </div>
               <div className="share" aria-hidden="true">
@@ -81,39 +87,39 @@ export function WeightsPanel(props: WeightsPanelProps) {
       </ul>
       <div className="method">
         <label>
-          Aggregation
+          {t('weights.aggregation')}
           <select
             value={aggregation}
             onChange={(e) => props.onMethod(e.currentTarget.value === 'expo' ? 'expo' : 'percentile')}
           >
-            <option value="mean">Weighted mean of normalised values</option>
-            <option value="expo">Exponential transform (English IMD / BIMD)</option>
+            <option value="mean">{t('weights.mean')}</option>
+            <option value="expo">{t('weights.expo')}</option>
           </select>
         </label>
         <label>
-          Normalisation
+          {t('weights.normalisation')}
           <select
             value={method === 'expo' ? 'percentile' : method}
             disabled={method === 'expo'}
             onChange={(e) => props.onMethod(e.currentTarget.value as Method)}
           >
             {NORMALISATIONS.map((n) => (
-              <option key={n.value} value={n.value}>
-                {n.label}
+              <option key={n} value={n}>
+                {t(`weights.normalisations.${n}`)}
               </option>
             ))}
           </select>
         </label>
-        {method === 'expo' && <p className="hint">The exponential transform works on need ranks; normalisation does not apply.</p>}
+        {method === 'expo' && <p className="hint">{t('weights.expoHint')}</p>}
       </div>
       {props.smoothing && (
         <label className="check smoothing">
           <input type="checkbox" checked={props.smoothing.on} disabled={!props.smoothing.available} onChange={props.smoothing.onToggle} />
-          Smooth shares by population (empirical Bayes): small wards move toward the mean before ranking
+          {t('weights.smoothing')}
         </label>
       )}
       <button type="button" onClick={props.onReset}>
-        Reset weights
+        {t('weights.reset')}
       </button>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import type { WorkabilityScore } from '../io/workabilityCsv';
+import { useLanguage } from '../i18n/useLanguage';
 
 export interface WorkabilityEditorProps {
   /** The selected ward's name. */
@@ -18,18 +19,13 @@ export interface WorkabilityEditorProps {
   onImport: (file: File) => void;
 }
 
-const SCORES: { score: WorkabilityScore; meaning: string }[] = [
-  { score: 1, meaning: 'not workable (excluded)' },
-  { score: 2, meaning: 'difficult' },
-  { score: 3, meaning: 'workable with effort' },
-  { score: 4, meaning: 'workable' },
-  { score: 5, meaning: 'easy' },
-];
+const SCORES: readonly WorkabilityScore[] = [1, 2, 3, 4, 5];
 
 /** The field team's judgement of the selected ward: a score from 1 to 5 and a note, saved explicitly. */
 export function WorkabilityEditor(props: WorkabilityEditorProps) {
   const { wardName, score, note } = props;
   const id = useId();
+  const { t } = useLanguage();
   const [draftScore, setDraftScore] = useState<WorkabilityScore | null>(score);
   const [draftNote, setDraftNote] = useState(note);
   // Another ward, or a saved entry that changed elsewhere (an import), replaces the draft.
@@ -50,7 +46,7 @@ export function WorkabilityEditor(props: WorkabilityEditorProps) {
   };
 
   return (
-    <section className="panel workability" aria-label="Workability">
+    <section className="panel workability" aria-label={t('workability.label')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -58,36 +54,36 @@ export function WorkabilityEditor(props: WorkabilityEditorProps) {
         }}
       >
         <fieldset className="workability-scores">
-          <legend>Workability of {wardName}</legend>
-          {SCORES.map(({ score: s, meaning }) => (
+          <legend>{t('workability.of', { ward: wardName })}</legend>
+          {SCORES.map((s) => (
             <label key={s} className={s === 1 ? 'excluding' : undefined}>
               <input type="radio" name={`${id}-score`} value={s} checked={draftScore === s} onChange={() => setDraftScore(s)} />
-              <span className="score">{s}</span> {meaning}
+              <span className="score">{s}</span> {t(`workability.scores.${s}`)}
             </label>
           ))}
         </fieldset>
         <label className="workability-note" htmlFor={`${id}-note`}>
-          Note (logistics, reachability, local partners)
+          {t('workability.note')}
         </label>
         <textarea id={`${id}-note`} rows={3} value={draftNote} onChange={(e) => setDraftNote(e.currentTarget.value)} />
         <div className="workability-actions">
           <button type="submit" className="primary" disabled={draftScore === null || !changed}>
-            Save
+            {t('common.save')}
           </button>
           <button type="button" disabled={!hasEntry} onClick={props.onClear}>
-            Clear
+            {t('common.clear')}
           </button>
           <span className="status" aria-live="polite">
-            {draftScore === null && draftNote.trim() !== '' ? 'Choose a score to save' : changed ? 'Not saved' : hasEntry ? 'Saved' : ''}
+            {draftScore === null && draftNote.trim() !== '' ? t('workability.chooseScore') : changed ? t('workability.notSaved') : hasEntry ? t('workability.saved') : ''}
           </span>
         </div>
       </form>
       <div className="workability-transfer">
         <button type="button" className="link-button" onClick={props.onExport}>
-          Export all workability entries
+          {t('workability.export')}
         </button>
         <label className="file-button">
-          Import entries…
+          {t('workability.import')}
           <input type="file" accept=".csv,.json,.txt,text/csv,application/json" onChange={onFile} />
         </label>
       </div>

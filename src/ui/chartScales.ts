@@ -43,9 +43,9 @@ export function zeroBasedDomain(max: number, fallback = 1): [number, number] {
   return [0, top];
 }
 
-/** An FTE count as the planner writes it: at most one decimal, "6", "2.5". */
-export function formatFte(fte: number): string {
-  return fte.toLocaleString('en', { maximumFractionDigits: 1 });
+/** An FTE count as the planner writes it, in `locale`: at most one decimal, "6", "2.5" ("2,5" in nl-BE and fr-BE). */
+export function formatFte(fte: number, locale = 'en'): string {
+  return fte.toLocaleString(locale, { maximumFractionDigits: 1 });
 }
 
 /** A share (0–1) as a whole percentage with the app's spacing: 0.637 -> "64 %". */
@@ -53,20 +53,41 @@ export function formatShare(share: number): string {
   return `${Math.round(share * 100)} %`;
 }
 
+/** The sentences of the coverage summary, with the numbers already written; English by default. */
+export interface CoverageSummaryText {
+  empty: () => string;
+  knee: (v: { from: string; to: string; fteFrom: string; fteTo: string; knee: string }) => string;
+  noKnee: (v: { from: string; to: string; fteFrom: string; fteTo: string }) => string;
+}
+
+const ENGLISH_SUMMARY: CoverageSummaryText = {
+  empty: () => 'No coverage curve: there are no points to draw',
+  knee: (v) => `Coverage rises from ${v.from} to ${v.to} between ${v.fteFrom} and ${v.fteTo} FTE; the knee is at ${v.knee} FTE`,
+  noKnee: (v) => `Coverage rises from ${v.from} to ${v.to} between ${v.fteFrom} and ${v.fteTo} FTE; there is no clear knee`,
+};
+
 /**
- * The one-sentence text alternative of the coverage curve.
+ * The one-sentence text alternative of the coverage curve, in the words of `text` and the numbers of `locale`.
  * coverageSummary([{ fte: 0, coveredShare: 0 }, { fte: 12, coveredShare: 0.64 }], { fte: 6, coveredShare: 0.5 })
  * -> "Coverage rises from 0 % to 64 % between 0 and 12 FTE; the knee is at 6 FTE"
  */
-export function coverageSummary(points: readonly CoveragePoint[], knee: CoveragePoint | null): string {
-  if (points.length === 0) return 'No coverage curve: there are no points to draw';
+export function coverageSummary(
+  points: readonly CoveragePoint[],
+  knee: CoveragePoint | null,
+  text: CoverageSummaryText = ENGLISH_SUMMARY,
+  locale = 'en',
+): string {
+  if (points.length === 0) return text.empty();
   const sorted = [...points].sort((a, b) => a.fte - b.fte);
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
-  const rise =
-    `Coverage rises from ${formatShare(first.coveredShare)} to ${formatShare(last.coveredShare)} ` +
-    `between ${formatFte(first.fte)} and ${formatFte(last.fte)} FTE`;
-  return knee ? `${rise}; the knee is at ${formatFte(knee.fte)} FTE` : `${rise}; there is no clear knee`;
+  const rise = {
+    from: formatShare(first.coveredShare),
+    to: formatShare(last.coveredShare),
+    fteFrom: formatFte(first.fte, locale),
+    fteTo: formatFte(last.fte, locale),
+  };
+  return knee ? text.knee({ ...rise, knee: formatFte(knee.fte, locale) }) : text.noKnee(rise);
 }
 
 /** Where to write a short text next to a marked point, and which way it runs from there. */
@@ -93,13 +114,6 @@ export function approximateTextWidth(text: string, fontSize = 11): number {
   return text.length * fontSize * 0.6;
 }
 
-/** Each quadrant's label in its corner of the chart: what the combination of need and requests suggests. */
-export const QUADRANT_CORNER_LABEL: Record<Quadrant, string> = {
-  deploy: 'Deploy',
-  outreach: 'Unmet need: outreach',
-  'look-closer': 'Look closer',
-  'not-now': 'Not now',
-};
 
 /** The quadrants in reading order of their corners: top-left, top-right, bottom-left, bottom-right. */
 export const QUADRANTS: readonly Quadrant[] = ['look-closer', 'deploy', 'not-now', 'outreach'];

@@ -108,6 +108,7 @@ describe('assembleDataset on real Statbel sectors (Tienen)', () => {
       name: 'TX_SECTOR_DESCR_NL',
       district: 'TX_MUNTY_DESCR_NL',
       municipality: 'CD_MUNTY_REFNIS',
+      nameFr: 'TX_SECTOR_DESCR_FR',
     });
     expect(dataset?.wards).toHaveLength(61);
     expect(dataset?.wards.slice(0, 2)).toEqual([

@@ -32,6 +32,8 @@ describe('the app\'s loading path on all of Belgium', () => {
 
       const { dataset, problems } = applyStaging(staged, null, CATALOGUE);
       expect(dataset?.wards).toHaveLength(19_478);
+      // Statbel's own files, opened as they are, carry Statbel's attribution.
+      expect(dataset?.attribution).toBe('© Statbel (CC BY 4.0)');
       // The one sector without geometry (93022H032, Florennes) stays in the table, undrawn and reported.
       expect(dataset?.geometry.features).toHaveLength(19_477);
       expect(dataset?.wards.find((w) => w.code === '93022H032')?.name).toBe('BENNE BRULEE');

@@ -48,6 +48,25 @@ describe('createDataset', () => {
     ]);
   });
 
+  it('createDataset(input with a French name property) keeps the French name where it differs from the Dutch one', () => {
+    const dataset = createDataset({
+      name: 'Brussel',
+      features: [
+        { type: 'Feature', properties: { CD_SECTOR: '21004A00-', NL: 'Grote Markt', FR: 'Grand-Place' }, geometry: square(0, 0) },
+        { type: 'Feature', properties: { CD_SECTOR: '21004A01-', NL: 'Matonge', FR: 'Matonge' }, geometry: square(1, 0) },
+        { type: 'Feature', properties: { CD_SECTOR: '21004A02-', NL: 'Zavel', FR: '' }, geometry: square(2, 0) },
+      ],
+      fields: { key: 'CD_SECTOR', name: 'NL', district: null, nameFr: 'FR' },
+      tables: [],
+      catalogue: CATALOGUE,
+    });
+    expect(dataset.wards.map((w) => [w.name, w.nameFr])).toEqual([
+      ['Grote Markt', 'Grand-Place'],
+      ['Matonge', undefined],
+      ['Zavel', undefined],
+    ]);
+  });
+
   it('createDataset(input, current areas) matches the areas through normaliseCode', () => {
     const dataset = createDataset({
       name: 'x',

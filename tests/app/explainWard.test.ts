@@ -105,6 +105,16 @@ describe('themesForGroup', () => {
     expect(themes[0].label).toBe('Increased reimbursement and social rights');
     expect(themes[0].action).toBe('Check entitlement to increased reimbursement (VT/BIM) and other rights');
   });
+  it('themesForGroup(view, wards, language) writes labels, actions and evidence in that language, numbers with its decimal sign', () => {
+    const themes = themesForGroup(city, [3, 4], 'fr');
+    expect(themes.map((t) => t.id)).toEqual(['increased-reimbursement', 'gmd-campaign']);
+    expect(themes.map((t) => t.evidence)).toEqual([
+      ['BIM 28,0 % (moyenne de 2 quartiers) contre médiane de la ville 16,0 %'],
+      ['DMG 52,5 % (moyenne de 2 quartiers) contre médiane de la ville 57,5 %'],
+    ]);
+    expect(themes[1].label).toBe('Dossier médical global (DMG)');
+  });
+
   it('themesForGroup(view, wards) compares with all wards when the wards have districts but no municipality', () => {
     const themes = themesForGroup(city, [4, 5]);
     // All of W1–W8, not Oost and West (which would give medians 65 and 15).

@@ -1,7 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { browserSkipReason, repoRoot, waitForMapIdle , appForSuite } from './harness';
 
@@ -28,11 +27,20 @@ type ChwWindow = { __chw: { getState(): { wardCount: number } }; __pwned?: numbe
 describe.skipIf(skipReason !== null)('bad input in Chromium', () => {
   const app = appForSuite();
 
-  it('the built page carries a Content-Security-Policy that blocks requests to other origins', async () => {
+  it('the built page writes one strict Content-Security-Policy from its bootstrap script, and it blocks requests to other origins', async () => {
     const { page } = app;
+    // Not static in the HTML (a meta policy can never be relaxed): the first script in <head> writes it.
     const html = readFileSync(join(repoRoot, 'dist', 'index.html'), 'utf8');
-    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1].replaceAll('&#39;', "'");
+    expect(html).not.toContain('Content-Security-Policy');
+    expect(/<head>\s*<meta charset="UTF-8" \/>\s*<script src="\/assets\/csp-[0-9a-f]{8}\.js"><\/script>/.test(html)).toBe(true);
+    // The policy in force: every CSP meta in the page after load.
+    const policies = await page.evaluate(() =>
+      [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.getAttribute('content') ?? ''),
+    );
+    expect(policies).toHaveLength(1);
+    const policy = policies[0];
     expect(policy).toContain("connect-src 'self' data: blob:;");
+    expect(policy).toContain("img-src 'self' data: blob:;");
     expect(policy).toContain("default-src 'self';");
     const outcome = await page.evaluate(async () => {
       const violations: string[] = [];

@@ -242,7 +242,10 @@ describe.skipIf(skipReason !== null)(`a ${WARDS.toLocaleString('en')}-ward 100 M
     const start = performance.now();
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
     await expect.poll(() => page.locator('[data-testid="map"]').getAttribute('data-ward-count'), { timeout: 60_000 }).toBe(String(WARDS));
+    // Drawing takes more than half a second: the map says so until the wards are drawn.
+    await expect.poll(() => page.locator('.map-busy[role="status"]').textContent(), { timeout: 30_000 }).toBe('Drawing 20,000 wards on the map…');
     await waitForMapIdle(page);
+    expect(await page.locator('.map-busy').count()).toBe(0);
     timings.applyToIdleMs = Math.round(performance.now() - start);
     // Drawn: the wards' fill layer holds rendered features with the ward indices as ids.
     const drawn = await page.evaluate(() => {

@@ -67,6 +67,20 @@ describe.skipIf(skipReason !== null || sectors.skip || households.skip)(`Statbel
     await expect.poll(() => page.locator('tbody tr[data-code]').count()).toBe(61);
     expect(await page.locator('tbody tr[data-code]').first().getAttribute('data-code')).toMatch(/^24107/);
     await waitForMapIdle(page);
+    // Fitted to Tienen, its sectors' names are on the map (Statbel's Dutch names), and Statbel is credited.
+    const tienenNames = new Set(
+      (JSON.parse(sectors.read()) as { features: { properties: { CD_SECTOR: string; TX_SECTOR_DESCR_NL: string } }[] }).features
+        .filter((f) => f.properties.CD_SECTOR.startsWith('24107'))
+        .map((f) => f.properties.TX_SECTOR_DESCR_NL),
+    );
+    const labels = () =>
+      page.evaluate(() =>
+        (window as unknown as { __chw: { map: { queryRenderedFeatures(o: { layers: string[] }): { properties: { name: string } }[] } } }).__chw.map
+          .queryRenderedFeatures({ layers: ['ward-labels'] })
+          .map((f) => f.properties.name),
+      );
+    await expect.poll(async () => (await labels()).filter((n) => tienenNames.has(n)).length).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.maplibregl-ctrl-attrib-inner').textContent()).toBe('© Statbel (CC BY 4.0)');
     await page.screenshot({ path: outputPath('priority-cities-tienen.png') });
     expect(app.errors).toEqual([]);
   });

@@ -149,7 +149,8 @@ describe.skipIf(skipReason !== null || missing !== undefined)(`Statbel's own fil
     await waitForMapIdle(page);
     expect(await page.locator('header.top .dataset').textContent()).toContain('Tienen prepared');
     expect(await page.locator('tr[data-code]').count()).toBe(61);
-    const attribution = page.locator('.map-attribution');
+    // MapLibre's attribution control on the map.
+    const attribution = page.locator('.maplibregl-ctrl-attrib-inner');
     expect(await attribution.textContent()).toBe('© Statbel (CC BY 4.0)');
     expect(await attribution.isVisible()).toBe(true);
     expect(await page.getByRole('slider', { name: 'bimd2011_score' }).count()).toBe(1);
@@ -200,6 +201,8 @@ describe.skipIf(skipReason !== null || missing !== undefined)(`Statbel's own fil
     // The sixth sector's "12,5" is 12.5, shown with two decimals; the first's "10,0" is 10.
     expect(await cell(page, codes[5], 'taux_bénéficiaires')).toBe('12.50');
     expect(await cell(page, codes[0], 'taux_bénéficiaires')).toBe('10.00');
+    // Statbel's sectors opened as they are (no prepared manifest): the map credits Statbel.
+    await expect.poll(() => page.locator('.maplibregl-ctrl-attrib-inner').textContent()).toBe('© Statbel (CC BY 4.0)');
     await page.screenshot({ path: outputPath('statbel-latin1-applied.png') });
     expect(app.errors).toEqual([]);
   });

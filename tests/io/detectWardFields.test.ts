@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectWardFields } from '../../src/io/detectWardFields';
+import { detectWardFields, frenchNameOf } from '../../src/io/detectWardFields';
 import { parseBoundaries } from '../../src/io/parseBoundaries';
 import { sharedData } from './sharedData';
 
@@ -16,6 +16,7 @@ describe('detectWardFields', () => {
       name: 'TX_SECTOR_DESCR_NL',
       district: 'TX_MUNTY_DESCR_NL',
       municipality: 'CD_MUNTY_REFNIS',
+      nameFr: 'TX_SECTOR_DESCR_FR',
     });
   });
 
@@ -29,6 +30,7 @@ describe('detectWardFields', () => {
       name: 'TX_MUNTY_DESCR_NL',
       district: null,
       municipality: null,
+      nameFr: 'TX_MUNTY_DESCR_FR',
     });
   });
 
@@ -71,6 +73,24 @@ describe('detectWardFields', () => {
       name: 'TX_SECTOR_DESCR_NL',
       district: 'TX_MUNTY_DESCR_NL',
       municipality: 'CD_MUNTY_REFNIS',
+      nameFr: 'TX_SECTOR_DESCR_FR',
     });
+  });
+});
+
+describe('frenchNameOf', () => {
+  it('frenchNameOf(name, names, features) finds the FR counterpart of an NL name property', () => {
+    const features = wards([
+      { naam_nl: 'Zuidstation', naam_fr: 'Gare du Midi' },
+      { naam_nl: 'Matonge', naam_fr: 'Matonge' },
+    ]);
+    expect(frenchNameOf('naam_nl', ['naam_nl', 'naam_fr'], features)).toBe('naam_fr');
+    expect(frenchNameOf('naam', ['naam', 'naam_fr'], features)).toBeNull();
+    expect(frenchNameOf(null, ['naam_fr'], features)).toBeNull();
+  });
+
+  it('frenchNameOf(name, names, features) ignores a French property that is mostly empty', () => {
+    const features = wards([{ naam_nl: 'A', naam_fr: '' }, { naam_nl: 'B', naam_fr: '' }, { naam_nl: 'C', naam_fr: 'C' }]);
+    expect(frenchNameOf('naam_nl', ['naam_nl', 'naam_fr'], features)).toBeNull();
   });
 });

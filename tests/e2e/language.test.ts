@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appForSuite, browserSkipReason, outputPath, waitForMapIdle } from './harness';
+
+const skipReason = browserSkipReason();
+
+const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+
+/** The selected ward's score as the details headline writes it. */
+async function detailsScore(page: Page): Promise<string> {
+  return (await page.getByTestId('ward-details').locator('.headline strong').first().textContent()) ?? '';
+}
+
+describe.skipIf(skipReason !== null)('the interface in Dutch, French and English', () => {
+  const app = appForSuite();
+
+  it('opens in English for an en-US browser, with <html lang="en"> and EN pressed', async () => {
+    const { page } = app;
+    expect(await htmlLang(page)).toBe('en');
+    expect(await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('heading', { name: 'Criteria and weights' }).count()).toBe(1);
+  });
+
+  it('opens in French when the stored choice is fr: French texts, catalogue labels, decimal commas', async () => {
+    const { page } = app;
+    await page.evaluate(() => window.localStorage.setItem('chw-planner:language', 'fr'));
+    await page.reload();
+    await waitForMapIdle(page);
+    expect(await htmlLang(page)).toBe('fr');
+    expect(await page.getByRole('heading', { name: 'Critères et poids' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Ouvrir des fichiers…' }).count()).toBe(1);
+    expect(await page.getByRole('tab', { name: 'Critères' }).count()).toBe(1);
+    expect(await page.getByRole('figure', { name: 'Légende' }).textContent()).toContain('Pas de données');
+    // The indicator's label comes from the catalogue's French label (data/indicators.json).
+    expect(await page.getByRole('slider', { name: 'Revenu net imposable moyen par déclaration' }).count()).toBe(1);
+    expect(await page.locator('table.ranked thead').textContent()).toContain('Revenu');
+    // Scores in the table and the ward details are written with a decimal comma.
+    const firstScore = (await page.locator('table.ranked tbody td.score').first().textContent()) ?? '';
+    expect(firstScore).toMatch(/^\d+,\d$/);
+    await page.locator('table.ranked tbody tr[data-code]').first().click();
+    await page.getByTestId('ward-details').waitFor();
+    expect(await detailsScore(page)).toMatch(/^\d+,\d$/);
+    expect(await page.getByTestId('ward-details').textContent()).toMatch(/rang \d+ sur \d+/);
+    // A share in the details is written "41,2 %".
+    expect(await page.getByTestId('ward-details').locator('td.num').allTextContents()).toContainEqual(expect.stringMatching(/^\d+,\d %/));
+    // No English left on the main screen's fixed texts.
+    const text = await page.locator('body').innerText();
+    for (const english of ['Open files', 'Criteria and weights', 'Export CSV', 'Ranked wards', 'No data', 'Close ward details']) expect(text).not.toContain(english);
+    await page.screenshot({ path: outputPath('language-fr.png') });
+  });
+
+  it('switches to Dutch with the switcher and remembers the choice', async () => {
+    const { page } = app;
+    await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'Nederlands' }).click();
+    await expect.poll(() => htmlLang(page)).toBe('nl');
+    expect(await page.getByRole('heading', { name: 'Criteria en gewichten' }).count()).toBe(1);
+    expect(await page.getByRole('slider', { name: 'Gemiddeld netto belastbaar inkomen per aangifte' }).count()).toBe(1);
+    expect(await detailsScore(page)).toMatch(/^\d+,\d$/);
+    expect(await page.evaluate(() => window.localStorage.getItem('chw-planner:language'))).toBe('nl');
+    await page.screenshot({ path: outputPath('language-nl.png') });
+  });
+
+  it('switches back to English: English labels, decimal points and <html lang="en">', async () => {
+    const { page } = app;
+    await page.getByRole('group', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => htmlLang(page)).toBe('en');
+    expect(await page.getByRole('heading', { name: 'Criteria and weights' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Open files…' }).count()).toBe(1);
+    expect(await page.getByRole('slider', { name: 'Mean net taxable income per declaration' }).count()).toBe(1);
+    expect(await detailsScore(page)).toMatch(/^\d+\.\d$/);
+    expect(await page.getByTestId('ward-details').textContent()).toMatch(/rank \d+ of \d+/);
+    expect(app.errors).toEqual([]);
+  });
+});
