@@ -100,7 +100,7 @@ export function App() {
   const [loading, setLoading] = useState(true);
   const [showLoader, setShowLoader] = useState(false);
   const [showMatcher, setShowMatcher] = useState(false);
-  const [sideTab, setSideTab] = useState<'criteria' | 'plan' | 'field'>('criteria');
+  const [sideTab, setSideTab] = useState<SideTab>('criteria');
   const [hotspotAlpha, setHotspotAlpha] = useState<number | null>(null);
   const [showFlags, setShowFlags] = useState(false);
   // A preference of this browser (not of the shared view): stronger text, borders and focus ring, cividis on the map.
@@ -695,7 +695,7 @@ export function App() {
         <main className="layout">
           <div className="side">
           <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
-            {(['criteria', 'plan', 'field'] as const).map((tab) => (
+            {SIDE_TABS.map((tab) => (
               <button
                 key={tab}
                 type="button"
@@ -703,7 +703,16 @@ export function App() {
                 id={`tab-${tab}`}
                 aria-selected={sideTab === tab}
                 aria-controls={`panel-${tab}`}
+                // One Tab stop for the tab list; arrows, Home and End move between the tabs (WAI-ARIA tabs).
+                tabIndex={sideTab === tab ? 0 : -1}
                 onClick={() => setSideTab(tab)}
+                onKeyDown={(e) => {
+                  const next = tabAfterKey(tab, e.key);
+                  if (!next) return;
+                  e.preventDefault();
+                  setSideTab(next);
+                  document.getElementById(`tab-${next}`)?.focus();
+                }}
               >
                 {t(`tabs.${tab}`)}
               </button>
@@ -999,4 +1008,17 @@ function snapshot(state: AppState, derived: ReturnType<typeof useRanking>) {
       .filter((i) => derived.ranking.rank[i] !== null || !derived.selection)
       .map((i) => ({ index: i, code: wards[i].code, rank: derived.ranking.rank[i], score: derived.scores.score[i] })),
   };
+}
+
+const SIDE_TABS = ['criteria', 'plan', 'field'] as const;
+type SideTab = (typeof SIDE_TABS)[number];
+
+/** The tab a key moves to from `tab` in the side tab list (arrows wrap), or null for another key. */
+function tabAfterKey(tab: SideTab, key: string): SideTab | null {
+  const at = SIDE_TABS.indexOf(tab);
+  if (key === 'ArrowRight' || key === 'ArrowDown') return SIDE_TABS[(at + 1) % SIDE_TABS.length];
+  if (key === 'ArrowLeft' || key === 'ArrowUp') return SIDE_TABS[(at + SIDE_TABS.length - 1) % SIDE_TABS.length];
+  if (key === 'Home') return SIDE_TABS[0];
+  if (key === 'End') return SIDE_TABS[SIDE_TABS.length - 1];
+  return null;
 }

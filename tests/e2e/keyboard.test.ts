@@ -100,6 +100,26 @@ describe.skipIf(skipReason !== null)('the keyboard alone in Chromium', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('the side tabs are one Tab stop: arrows, Home and End move between Criteria, Plan and Field and show each panel', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Criteria' }).focus();
+    expect(await page.getByRole('tab', { name: 'Criteria' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('[role="tab"][tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-plan');
+    expect(await page.getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('#panel-plan[role="tabpanel"]').count()).toBe(1);
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-field');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-criteria');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-field');
+    await page.keyboard.press('Home');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-criteria');
+    expect(await page.locator('#panel-criteria[role="tabpanel"]').count()).toBe(1);
+  });
+
   it('Space on the High contrast box switches the mode: black ward outlines, cividis, a 4 px focus ring, kept after a reload', async () => {
     const { page } = app;
     const box = page.getByRole('checkbox', { name: 'High contrast' });
