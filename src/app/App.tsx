@@ -453,6 +453,20 @@ export function App() {
   }, [view, derived, state.weights, flags, state.selected, language]);
 
   const groupNoun = dataset?.wards.some((w) => w.municipality !== null) ? 'municipalities' : 'districts';
+  // Belgium's export takes most of a second: the button says so first, then the work runs.
+  const [exportingCsv, setExportingCsv] = useState(false);
+  const startExport = () => {
+    setExportingCsv(true);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        try {
+          onExport();
+        } finally {
+          setExportingCsv(false);
+        }
+      }, 0),
+    );
+  };
   const onExport = () => {
     if (!view || !derived) return;
     const now = new Date();
@@ -642,8 +656,8 @@ export function App() {
               <option value="excel-be">{t('header.csvExcel')}</option>
             </select>
           </label>
-          <button type="button" className="primary" onClick={onExport} disabled={!derived}>
-            {t('header.exportCsv')}
+          <button type="button" className="primary" onClick={startExport} disabled={!derived || exportingCsv} aria-busy={exportingCsv}>
+            {exportingCsv ? t('header.exportingCsv') : t('header.exportCsv')}
           </button>
           <button type="button" onClick={onExportPng} disabled={!legendProps || exportingPng} aria-busy={exportingPng} title={t('mapPng.exportHint')}>
             {t('mapPng.export')}
