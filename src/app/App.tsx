@@ -24,7 +24,7 @@ import i18next from 'i18next';
 import { labelIn, languageOf, localeOf, type Language } from '../i18n/language';
 import { useLanguage } from '../i18n/useLanguage';
 import { chooseLanguage } from '../i18n/i18n';
-import { wardName } from '../i18n/wardName';
+import { districtName, wardName } from '../i18n/wardName';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
 import { legendItems } from '../map/legendItems';
 import type { PngLayout } from '../map/pngLayout';
@@ -322,6 +322,8 @@ export function App() {
     () => [...new Set(view?.wards.map((w) => w.district).filter((d): d is string => d !== null) ?? [])].sort(),
     [view],
   );
+  // The districts' French names, where the data has them (Statbel's TX_MUNTY_DESCR_FR).
+  const districtLabels = useMemo(() => new Map(view?.wards.filter((w) => w.district !== null).map((w) => [w.district as string, districtName(w, language) ?? '']) ?? []), [view, language]);
 
   // The latest state for the test hook and the hover text, without re-creating callbacks.
   const latest = useRef({ state, derived });
@@ -348,7 +350,7 @@ export function App() {
     return {
       title: wardName(ward, now),
       lines: [
-        `${ward.code}${ward.district ? ` · ${ward.district}` : ''}`,
+        `${ward.code}${ward.district ? ` · ${districtName(ward, now)}` : ''}`,
         d.scores.score[index] === null && d.selection && !d.selection.includes(index)
           ? i18next.t('hover.outside')
           : i18next.t('hover.score', { score: formatScore(d.scores.score[index], localeOf(now)), rank: d.ranking.rank[index] ?? '–', n: d.ranking.scored }),
@@ -907,7 +909,7 @@ export function App() {
                     }),
                   )}
                   explain={selectedExplanation?.explain ?? {}}
-                  hereLabel={selectedWard.district}
+                  hereLabel={districtName(selectedWard, language)}
                   themes={selectedExplanation?.themes ?? []}
                   onPrint={() => window.print()}
                   compare={{
@@ -936,6 +938,7 @@ export function App() {
           </section>
           <RankedTable
             nameOf={(ward) => wardName(ward, language)}
+            districtLabel={(d) => districtLabels.get(d) || d}
             rows={rows}
             indicators={view.indicators}
             values={view.values}

@@ -5,6 +5,7 @@ import { formatAreaMatches, parseAreaMatches, parseCurrentAreas, type AreaMatch,
 import type { Dataset } from '../model/createDataset';
 import { candidatesFromWards, matchAllAreas } from '../model/matchAreaNames';
 import { CurrentAreasMatcher } from '../ui/CurrentAreasMatcher';
+import { useProblemMessage } from '../ui/ProblemList';
 import { useLanguage } from '../i18n/useLanguage';
 import programmeAreas from '../../data/chw-current-areas.csv?raw';
 import { downloadText } from './download';
@@ -29,6 +30,7 @@ export interface AreaMatchingProps {
 export function AreaMatching({ dataset, matches, format, onMatches, onClose }: AreaMatchingProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const { t } = useLanguage();
+  const messageOf = useProblemMessage();
   const candidates = useMemo(() => candidatesFromWards(dataset.wards), [dataset]);
   const suggestions = useMemo(() => {
     const all = matchAllAreas(PROGRAMME_AREAS, candidates);
@@ -59,7 +61,7 @@ export function AreaMatching({ dataset, matches, format, onMatches, onClose }: A
           if (parsed.data) change(parsed.data);
           setNotice(
             errors.length > 0
-              ? `${file.name}: ${errors.map((p) => (p.row !== null ? t('matcher.rowProblem', { row: p.row, message: p.message }) : p.message)).join('; ')}`
+              ? `${file.name}: ${errors.map((p) => (p.row !== null ? t('matcher.rowProblem', { row: p.row, message: messageOf(p) }) : messageOf(p))).join('; ')}`
               : t('matcher.imported', { file: file.name, count: parsed.data?.length ?? 0 }),
           );
         })

@@ -21,8 +21,8 @@ import {
   updateTable,
   type Staging,
   type StagedTable,
-  type StagingProgress,
 } from './staging';
+import { stageProgress, type StagingProgress } from './stageProgress';
 import { runStaging, type StagingRun } from './runStaging';
 import { filesJob, objectJob, sheetJob, type StagingJob } from './stagingJobs';
 
@@ -94,7 +94,7 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
   const addFiles = (files: File[]) => {
     if (files.length === 0) return;
     // What the worker will say first, shown until it does.
-    const first = { stage: t('load.reading', { file: files[0].name, size: formatSize(files[0].size) }), fraction: 0 };
+    const first = stageProgress('reading', { file: files[0].name, size: formatSize(files[0].size) }, 0);
     void start(filesJob(files, { wardCodes: codes, prepared: staging.prepared }), first);
   };
 
@@ -116,6 +116,7 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
   };
 
   const nothingStaged = !staging.boundaries && staging.tables.length === 0;
+  const stageText = progress ? t(`load.stages.${progress.key}`, progress.values) : '';
   const boundaries = staging.boundaries;
   return (
     <section className="load-panel" aria-label={t('load.label')}>
@@ -159,8 +160,8 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
         </p>
         {progress && progressShown && (
           <div className="staging-progress">
-            <span className="stage">{progress.stage}</span>
-            <progress max={1} value={progress.fraction ?? undefined} aria-label={progress.stage} />
+            <span className="stage">{stageText}</span>
+            <progress max={1} value={progress.fraction ?? undefined} aria-label={stageText} />
             <button type="button" onClick={() => run.current?.cancel()}>
               {t('common.cancel')}
             </button>
@@ -198,7 +199,7 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
                 aria-label={t('load.topoObject')}
                 value={boundaries.boundaries.objectName ?? ''}
                 disabled={reading}
-                onChange={(e) => void start(objectJob(staging, e.currentTarget.value), { stage: t('load.readingObject', { name: e.currentTarget.value }), fraction: null })}
+                onChange={(e) => void start(objectJob(staging, e.currentTarget.value), stageProgress('readingObject', { name: e.currentTarget.value, file: boundaries.file }, null))}
               >
                 {boundaries.boundaries.objectNames.map((o) => (
                   <option key={o} value={o}>
@@ -238,7 +239,7 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
           onFormat={(column, format) => setStaging((s) => updateTable(s, table.file, { formats: { ...table.formats, [column]: format } }))}
           onShare={(column, scale) => setStaging((s) => updateTable(s, table.file, { shares: { ...table.shares, [column]: scale } }))}
           reading={reading}
-          onSheet={(sheet) => void start(sheetJob(staging, table.file, sheet), { stage: t('load.readingSheet', { sheet, file: table.file }), fraction: null })}
+          onSheet={(sheet) => void start(sheetJob(staging, table.file, sheet), stageProgress('readingSheet', { sheet, file: table.file }, null))}
         />
       ))}
 

@@ -1,12 +1,12 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { detectKeyColumn } from '../io/detectKeyColumn';
-import { detectWardFields, type WardFields } from '../io/detectWardFields';
 import { parseBoundaries, type Boundaries } from '../io/parseBoundaries';
 import { parseCsv } from '../io/parseCsv';
 import { problem, type Problem } from '../io/problem';
 import { readIndicatorTable } from '../io/readIndicatorTable';
 import { addIndicators, createDataset, type Dataset, type IndicatorTableInput } from '../model/createDataset';
 import type { IndicatorDef } from '../model/types';
+import { detectBoundaryFields, type BoundaryFields } from './detectBoundaryFields';
 
 /** A file as the user gave it: its name and its text. */
 export interface SourceFile {
@@ -44,12 +44,12 @@ export function readIndicatorFile(
 }
 
 /** Reads a boundaries file and guesses its code, name and district properties. */
-export function readBoundariesFile(source: SourceFile): { boundaries: Boundaries | null; fields: WardFields; problems: Problem[] } {
+export function readBoundariesFile(source: SourceFile): { boundaries: Boundaries | null; fields: BoundaryFields; problems: Problem[] } {
   const parsed = parseBoundaries(source.text, source.name);
   if (!parsed.data) return { boundaries: null, fields: { key: null, name: null, district: null }, problems: parsed.problems };
   return {
     boundaries: parsed.data,
-    fields: detectWardFields(parsed.data.propertyNames, parsed.data.features),
+    fields: detectBoundaryFields(parsed.data),
     problems: parsed.problems,
   };
 }
@@ -73,7 +73,7 @@ export interface AssembleInput {
   synthetic?: boolean;
   attribution?: string | null;
   boundaries: SourceFile;
-  fields?: Partial<WardFields>;
+  fields?: Partial<BoundaryFields>;
   indicatorFiles: { source: SourceFile; key?: string | null }[];
   catalogue: readonly IndicatorDef[];
   districts?: SourceFile | null;
@@ -115,7 +115,7 @@ export function assembleDataset(input: AssembleInput): { dataset: Dataset | null
     synthetic: input.synthetic,
     attribution: input.attribution,
     features: read.boundaries.features,
-    fields: { key, name: fields.name ?? null, district: fields.district ?? null, municipality: fields.municipality ?? null, nameFr: fields.nameFr ?? null },
+    fields: { key, name: fields.name ?? null, district: fields.district ?? null, municipality: fields.municipality ?? null, nameFr: fields.nameFr ?? null, districtFr: fields.districtFr ?? null },
     tables: [],
     catalogue: input.catalogue,
     districts,

@@ -2,7 +2,7 @@ import { ambiguousColumns, type AmbiguousColumn } from '../io/ambiguousColumns';
 import { decodeText, type DecodedText, type TextEncoding } from '../io/decodeText';
 import { detectKeyColumn } from '../io/detectKeyColumn';
 import { keyColumnProblems } from '../io/keyColumnProblems';
-import { detectWardFields, frenchNameOf, type WardFields } from '../io/detectWardFields';
+import { frenchNameOf } from '../io/detectWardFields';
 import { parseBoundaries, type Boundaries } from '../io/parseBoundaries';
 import { parseCatalogue } from '../io/parseCatalogue';
 import { parseCsv, type CsvTable } from '../io/parseCsv';
@@ -12,7 +12,7 @@ import { numberColumn } from '../io/numberColumn';
 import type { NumberFormat } from '../io/parseNumber';
 import { parseShapefile } from '../io/parseShapefile';
 import { parseXlsx, xlsxSheetNames } from '../io/parseXlsx';
-import { problem, type Problem } from '../io/problem';
+import { problem, problemFrom, type Problem } from '../io/problem';
 import { readIndicatorTable, type ShareScale } from '../io/readIndicatorTable';
 import { shareScale, type ShareScaleGuess } from '../io/shareScale';
 import { readJson } from '../io/readJson';
@@ -21,6 +21,8 @@ import { withIncomeMean } from '../io/withIncomeMean';
 import { addIndicators, createDataset, findInCatalogue, type Dataset, type IndicatorTableInput } from '../model/createDataset';
 import type { JoinReport } from '../model/joinToWards';
 import { normaliseCode } from '../model/normaliseCode';
+import { stageProgress, type StagingProgress } from './stageProgress';
+import { detectBoundaryFields, type BoundaryFields } from './detectBoundaryFields';
 import type { IndicatorDef, Level } from '../model/types';
 
 /** A file as the user gave it: its name and its bytes. */
@@ -32,7 +34,7 @@ export interface RawFile {
 export interface StagedBoundaries {
   file: string;
   boundaries: Boundaries;
-  fields: WardFields;
+  fields: BoundaryFields;
   /** The text of a TopoJSON, kept so another object can be chosen; null otherwise. */
   text: string | null;
 }
@@ -87,11 +89,8 @@ export function stagedTable(table: StagedTable): CsvTable {
   return table.yearColumn && table.year !== null ? selectYear(table.source, table.yearColumn, table.year) : table.source;
 }
 
-/** What a staging run is doing: a stage in words and, where one exists, the fraction of it done. */
-export interface StagingProgress {
-  stage: string;
-  fraction: number | null;
-}
+// What a staging run is doing (a stage in words and as a key, and the fraction done) is defined with stageProgress.
+export type { StagingProgress };
 
 /** Receives a staging run's progress; called at each stage and as a stage advances. */
 export type OnStagingProgress = (progress: StagingProgress) => void;
@@ -106,10 +105,10 @@ export type OpenedFile = Pick<File, 'name' | 'size' | 'stream'>;
  * const raw = await readRawFile(input.files[0], ({ stage, fraction }) => show(stage, fraction));
  */
 export async function readRawFile(file: OpenedFile, onProgress?: OnStagingProgress): Promise<RawFile> {
-  const stage = `Reading ${file.name} (${formatSize(file.size)})`;
+  const at = (fraction: number) => stageProgress('reading', { file: file.name, size: formatSize(file.size) }, fraction);
   const bytes = new Uint8Array(file.size);
   let read = 0;
-  onProgress?.({ stage, fraction: 0 });
+  onProgress?.(at(0));
   const reader = file.stream().getReader();
   for (;;) {
     const chunk = await reader.read();
@@ -117,7 +116,7 @@ export async function readRawFile(file: OpenedFile, onProgress?: OnStagingProgre
     if (read + chunk.value.length > bytes.length) throw new Error(`${file.name} changed while it was read: open it again`);
     bytes.set(chunk.value, read);
     read += chunk.value.length;
-    onProgress?.({ stage, fraction: bytes.length === 0 ? 1 : read / bytes.length });
+    onProgress?.(at(bytes.length === 0 ? 1 : read / bytes.length));
   }
   if (read !== bytes.length) throw new Error(`${file.name} changed while it was read: open it again`);
   return { name: file.name, bytes };
@@ -181,7 +180,7 @@ export async function stageNewFiles(files: readonly RawFile[], context: StagingC
     const read = readCatalogue(text, file.name);
     next.problems.push(...read.problems);
     if (!next.prepared) {
-      next.problems.push(problem(file.name, 'an indicator catalogue is read with its dataset.json: open both together', { severity: 'warning' }));
+      next.problems.push(problemFrom(file.name, 'catalogueWithoutDataset', {}, { severity: 'warning' }));
     } else if (read.data) {
       next.prepared = { ...next.prepared, catalogue: read.data };
     }
@@ -193,7 +192,7 @@ export async function stageNewFiles(files: readonly RawFile[], context: StagingC
   const shapefileParts = rest.filter((f) => SHAPEFILE_PART.test(f.name) || /\.zip$/i.test(f.name));
   if (shapefileParts.length > 0) {
     const label = shapefileParts.map((f) => f.name).join(' + ');
-    report({ stage: `Parsing ${label}`, fraction: null });
+    report(stageProgress('parsing', { file: label }, null));
     const parsed = await parseShapefile(shapefileParts, label);
     next.problems.push(...parsed.problems);
     if (parsed.data) next.boundaries = { file: shapefileParts[0].name.replace(/\.[^.]+$/, ''), boundaries: parsed.data, fields: detectFields(parsed.data), text: null };
@@ -211,7 +210,7 @@ export async function stageNewFiles(files: readonly RawFile[], context: StagingC
       tableFiles.push({ file, decoded });
       continue;
     }
-    report({ stage: `Parsing ${file.name}`, fraction: null });
+    report(stageProgress('parsing', { file: file.name }, null));
     const object = manifest?.boundaries.file === file.name ? manifest.boundaries.object : undefined;
     const parsed = parseBoundaries(decoded.text, file.name, object);
     next.problems.push(...parsed.problems);
@@ -231,7 +230,7 @@ export async function stageNewFiles(files: readonly RawFile[], context: StagingC
 
   const codes = next.boundaries ? boundaryCodes(next.boundaries) : [...(context.wardCodes ?? [])];
   for (const [i, { file, decoded }] of tableFiles.entries()) {
-    report({ stage: `Reading table ${file.name}`, fraction: i / tableFiles.length });
+    report(stageProgress('readingTable', { file: file.name }, i / tableFiles.length));
     const table = await readTableFile(file, decoded);
     next.problems.push(...table.problems);
     if (!table.staged) continue;
@@ -266,11 +265,11 @@ export function mergeStaging(staging: Staging, added: Staging): Staging {
     const opened = new Set([next.boundaries?.file, ...next.tables.map((t) => t.file)]);
     for (const needed of [manifest.boundaries.file, ...manifest.indicators.map((i) => i.file)]) {
       if (!opened.has(needed)) {
-        next.problems.push(problem(needed, `dataset.json lists ${needed}, which was not opened with it: select all the files of the dataset's folder together`));
+        next.problems.push(problemFrom(needed, 'datasetFileNotOpened', { file: needed }));
       }
     }
     if (!next.prepared?.catalogue) {
-      next.problems.push(problem(manifest.catalogue, `${manifest.catalogue} was not opened: indicators get default labels and weights`, { severity: 'warning' }));
+      next.problems.push(problemFrom(manifest.catalogue, 'catalogueNotOpened', { file: manifest.catalogue }, { severity: 'warning' }));
     }
   }
   return next;
@@ -296,7 +295,7 @@ async function readTableFile(
     source = parsed.data;
     problems = parsed.problems;
     if (source && decoded.encoding === 'windows-1252') {
-      problems.push(problem(file.name, 'read as Windows-1252 (Latin-1): the file is not UTF-8', { severity: 'info' }));
+      problems.push(problemFrom(file.name, 'readAsLatin1', {}, { severity: 'info' }));
     }
   }
   if (!source) return { staged: null, problems };
@@ -388,11 +387,13 @@ export function updateTable(staging: Staging, file: string, change: Partial<Pick
 }
 
 /** Updates the staged boundaries' code, name, district or municipality property; a new name brings its French counterpart, if any. */
-export function updateFields(staging: Staging, change: Partial<WardFields>): Staging {
+export function updateFields(staging: Staging, change: Partial<BoundaryFields>): Staging {
   if (!staging.boundaries) return staging;
   const { boundaries } = staging.boundaries;
   const french = change.name !== undefined && change.nameFr === undefined ? { nameFr: frenchNameOf(change.name, boundaries.propertyNames, boundaries.features) } : {};
-  return { ...staging, boundaries: { ...staging.boundaries, fields: { ...staging.boundaries.fields, ...change, ...french } } };
+  const districtFr =
+    change.district !== undefined && change.districtFr === undefined ? { districtFr: frenchNameOf(change.district, boundaries.propertyNames, boundaries.features) } : {};
+  return { ...staging, boundaries: { ...staging.boundaries, fields: { ...staging.boundaries.fields, ...change, ...french, ...districtFr } } };
 }
 
 /** The ward codes the staged tables will join to: from the staged boundaries, else the loaded dataset. */
@@ -439,7 +440,7 @@ export function applyStaging(
   const definitions = staging.prepared?.catalogue ? [...staging.prepared.catalogue, ...catalogue] : catalogue;
   for (const staged of staging.tables) {
     if (!staged.key) {
-      problems.push(problem(staged.file, 'no ward code column is chosen: choose the column that holds the ward codes under "Ward code column"'));
+      problems.push(problemFrom(staged.file, 'noKeyColumnChosen'));
       continue;
     }
     const csv = stagedTable(staged);
@@ -453,7 +454,7 @@ export function applyStaging(
   if (staging.boundaries) {
     const { file, boundaries, fields } = staging.boundaries;
     if (!fields.key) {
-      problems.push(problem(file, 'choose the property that holds the ward codes'));
+      problems.push(problemFrom(file, 'noKeyPropertyChosen'));
       return { dataset: null, mode: 'replace', problems };
     }
     const manifest = staging.prepared?.manifest;
@@ -462,14 +463,14 @@ export function applyStaging(
       // A prepared dataset says its own attribution; Statbel's files opened as they are get Statbel's.
       attribution: manifest?.attribution ?? statbelAttribution(stagedFiles(staging)),
       features: boundaries.features,
-      fields: { key: fields.key, name: fields.name, district: fields.district, municipality: fields.municipality ?? null, nameFr: fields.nameFr ?? null },
+      fields: { key: fields.key, name: fields.name, district: fields.district, municipality: fields.municipality ?? null, nameFr: fields.nameFr ?? null, districtFr: fields.districtFr ?? null },
       tables,
       catalogue: definitions,
     });
     return { dataset: created, mode: 'replace', problems: [...problems, ...created.warnings.map((w) => problem(file, w, { severity: 'warning' }))] };
   }
   if (!dataset) {
-    problems.push(problem('(no boundaries)', 'open a boundaries file (GeoJSON, TopoJSON or a zipped shapefile) first: indicator files join to its wards'));
+    problems.push(problemFrom('(no boundaries)', 'noBoundaries'));
     return { dataset: null, mode: 'add', problems };
   }
   if (tables.length === 0) return { dataset: null, mode: 'add', problems };
@@ -498,8 +499,8 @@ export function describeJoin(report: JoinReport): Problem {
   });
 }
 
-function detectFields(boundaries: Boundaries): WardFields {
-  return detectWardFields(boundaries.propertyNames, boundaries.features);
+function detectFields(boundaries: Boundaries): BoundaryFields {
+  return detectBoundaryFields(boundaries);
 }
 
 /** A long table's year column and its years (one row per area and year); none for a plain table. */

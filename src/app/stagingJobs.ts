@@ -11,6 +11,7 @@ import {
   type Staging,
   type StagingContext,
 } from './staging';
+import { stageProgress } from './stageProgress';
 
 // The staging work that can take seconds at Belgium scale, split in two halves: the request a worker
 // answers (`answerStagingRequest`), and how its answer updates the staging on the page. Both halves
@@ -91,12 +92,13 @@ export async function answerStagingRequest(request: StagingRequest, onProgress?:
     return stageNewFiles(raw, request.context, report);
   }
   if (request.kind === 'sheet') {
-    report({ stage: `Reading sheet ${request.sheet} of ${request.file}`, fraction: null });
+    report(stageProgress('readingSheet', { sheet: request.sheet, file: request.file }, null));
     const chosen = await chooseSheet(request.staging, request.file, request.sheet);
     // The table came without its rows: only a table read anew goes back.
     return { ...chosen, tables: chosen.tables.filter((t) => !request.staging.tables.includes(t)) };
   }
-  report({ stage: `Reading object ${request.objectName} of ${request.staging.boundaries?.file ?? 'the boundaries'}`, fraction: null });
+  const file = request.staging.boundaries?.file;
+  report(file ? stageProgress('readingObject', { name: request.objectName, file }, null) : stageProgress('readingObjectOfBoundaries', { name: request.objectName }, null));
   const chosen = chooseObject(request.staging, request.objectName);
   // The boundaries came without their features: only boundaries read anew go back, and without the text.
   const read = chosen.boundaries !== request.staging.boundaries ? chosen.boundaries : null;

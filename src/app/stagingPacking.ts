@@ -1,7 +1,8 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { CsvTable } from '../io/parseCsv';
 import type { BoundaryFeature } from '../io/parseBoundaries';
-import type { OnStagingProgress, StagedBoundaries, StagedTable, Staging, StagingProgress } from './staging';
+import type { OnStagingProgress, StagedBoundaries, StagedTable, Staging } from './staging';
+import { stageProgress, type StagingProgress } from './stageProgress';
 
 // A staging read in a worker comes back to the page. Posted as it is, its millions of coordinate
 // pairs and table cells would be rebuilt by the page in one task (2.5 s for a 100 MB GeoJSON, during
@@ -100,7 +101,7 @@ export async function unpackStaging(packed: PackedStaging, options: UnpackOption
     const { features, boundaries: about, ...rest } = packed.boundaries;
     const n = features.kinds.length;
     const unpacked: BoundaryFeature[] = new Array(n);
-    await slicer.run(n, (i) => (unpacked[i] = unpackFeature(features, i)), (done) => ({ stage: `Loading features ${done} / ${n}`, fraction: n === 0 ? 1 : done / n }));
+    await slicer.run(n, (i) => (unpacked[i] = unpackFeature(features, i)), (done) => stageProgress('loadingFeatures', { done, n }, n === 0 ? 1 : done / n));
     boundaries = { ...rest, boundaries: { ...about, features: unpacked } };
   }
   const tables: StagedTable[] = [];
@@ -108,7 +109,7 @@ export async function unpackStaging(packed: PackedStaging, options: UnpackOption
     const { rows: packedRows, source, ...rest } = table;
     const n = packedRows.rowEnds.length;
     const rows: string[][] = new Array(n);
-    await slicer.run(n, (r) => (rows[r] = unpackRow(packedRows, r)), (done) => ({ stage: `Loading table ${table.file}`, fraction: n === 0 ? 1 : done / n }));
+    await slicer.run(n, (r) => (rows[r] = unpackRow(packedRows, r)), (done) => stageProgress('loadingTable', { file: table.file }, n === 0 ? 1 : done / n));
     tables.push({ ...rest, source: { ...source, rows } });
   }
   return { boundaries, tables, prepared: packed.prepared, problems: packed.problems };

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { StagingProgress } from './staging';
+import { stageProgress, type StagingProgress } from './stageProgress';
 import { answerStagingRequest, type StagingRequest } from './stagingJobs';
 import { packStaging, type PackedStaging } from './stagingPacking';
 import { serveInWorker } from './workerRun';
@@ -16,6 +16,6 @@ serveInWorker<StagingRequest, PackedStaging, StagingProgress>(async (request, on
     onProgress(progress);
   };
   const staged = await answerStagingRequest(request, report);
-  report({ stage: 'Preparing the preview', fraction: null });
+  report(stageProgress('preparing', {}, null));
   return packStaging(staged);
 });

@@ -1,6 +1,6 @@
 import { normaliseCode } from '../model/normaliseCode';
-import { spreadsheetRow, type CsvTable } from './parseCsv';
-import { problem, type Problem } from './problem';
+import { rowPrefix, type CsvTable } from './parseCsv';
+import { problemFrom, type Problem } from './problem';
 
 const EXAMPLES = 3;
 const DIGITS5 = /^\d{5}/;
@@ -29,10 +29,7 @@ export function keyColumnProblems(table: CsvTable, key: string | null, wardCodes
   if (key === null) {
     const columns = table.columns.map((c) => `"${c}"`).join(', ');
     return [
-      problem(
-        file,
-        `no column holds the area codes: none of ${columns} has values like the ward codes${sample ? ` (such as ${sample})` : ''}; nothing can be joined. Choose the column with the codes, or add one (CD_SECTOR, CD_REFNIS or code) to the file`,
-      ),
+      problemFrom(file, 'noKeyColumn', { columns, such: sample ? { key: 'suchAs', values: { examples: sample } } : '' }),
     ];
   }
   const index = table.columns.indexOf(key);
@@ -65,11 +62,12 @@ export function keyColumnProblems(table: CsvTable, key: string | null, wardCodes
   });
 
   if (padded.length > 0) {
-    const examples = padded.slice(0, EXAMPLES).map((p) => `"${p.code}" for "${p.ward}"`).join(', ');
+    const examples = padded.slice(0, EXAMPLES).map((p) => ({ key: 'codeFor' as const, values: { code: p.code, ward: p.ward } }));
     return [
-      problem(
+      problemFrom(
         file,
-        `${spreadsheetRow(padded[0].line)}${padded.length} ${padded.length === 1 ? 'code matches' : 'codes match'} a ward only with leading zeros added (${examples}): Excel drops the leading zeros of numbers, and these rows are not joined. Format the column as text in Excel and export again`,
+        'leadingZeros',
+        { at: rowPrefix(padded[0].line), count: padded.length, examples },
         { row: padded[0].row, column: key, severity: 'warning' },
       ),
     ];
@@ -77,11 +75,7 @@ export function keyColumnProblems(table: CsvTable, key: string | null, wardCodes
   if (matched === 0 && unmatched.length > 0) {
     const examples = unmatched.slice(0, EXAMPLES).map((u) => `"${u.code}"`).join(', ');
     return [
-      problem(
-        file,
-        `none of the values in "${key}" (such as ${examples}) is a ward code (such as ${sample}) or a municipality code; nothing will be joined. Choose the column that holds the codes`,
-        { column: key, severity: 'warning' },
-      ),
+      problemFrom(file, 'keyNoWardCodes', { key, examples, sample }, { column: key, severity: 'warning' }),
     ];
   }
   return [];

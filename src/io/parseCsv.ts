@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { capProblems } from './capProblems';
 import type { NumberFormat } from './parseNumber';
-import { problem, type Loaded, type Problem } from './problem';
+import { problemFrom, type Loaded, type MessageValue, type Problem } from './problem';
 
 /** The field separators we recognise; Statbel's code lists (TU_COM_REFNIS.txt) use `|`. */
 export type Delimiter = ',' | ';' | '\t' | '|';
@@ -60,7 +60,7 @@ export function parseCsv(text: string, file: string): Loaded<CsvTable> {
     return {
       data: null,
       problems: [
-        problem(file, 'empty file: expected a header row with the column names, then one row per area; nothing was read. Check that you chose the right file, or export the table again'),
+        problemFrom(file, 'csvEmpty'),
       ],
     };
   }
@@ -70,7 +70,7 @@ export function parseCsv(text: string, file: string): Loaded<CsvTable> {
       data: null,
       problems: [
         ...problems,
-        problem(file, `header only: found the columns ${names} but no rows below them; nothing was read. Export the table again with its rows`),
+        problemFrom(file, 'csvHeaderOnly', { names }),
       ],
     };
   }
@@ -104,11 +104,7 @@ function readRecords(body: string, delimiter: Delimiter, file: string, problems:
     if (pass > MAX_QUOTE_RECOVERIES) {
       const line = lines(base) + 1 - embedded;
       problems.push(
-        problem(
-          file,
-          `${spreadsheetRow(line)}more than ${MAX_QUOTE_RECOVERIES} quotes that never close; the rest of the file, from this row on, was not read. Check the quotes (") in the file`,
-          { row: records.length },
-        ),
+        problemFrom(file, 'csvQuotesNeverClose', { at: rowPrefix(line), max: MAX_QUOTE_RECOVERIES }, { row: records.length }),
       );
       break;
     }
@@ -131,13 +127,9 @@ function readRecords(body: string, delimiter: Delimiter, file: string, problems:
           const header = records.length === 0;
           const name = header ? `column ${column + 1}` : (records[0].cells[column] ?? '').trim() || `column ${column + 1}`;
           problems.push(
-            problem(
-              file,
-              header
-                ? `${spreadsheetRow(line)}the header has a quote (") in column ${column + 1} that never closes, so the whole file would be one cell; nothing was read. Remove that quote or add the closing one`
-                : `${spreadsheetRow(line)}a quote (") in column "${name}" never closes, so everything after it would be one cell; this row was left out and the rows after it were read as usual. Remove that quote or add the closing one`,
-              { row: records.length, column: header ? null : name },
-            ),
+            header
+              ? problemFrom(file, 'csvHeaderQuote', { at: rowPrefix(line), column: column + 1 }, { row: records.length })
+              : problemFrom(file, 'csvRowQuote', { at: rowPrefix(line), name }, { row: records.length, column: name }),
           );
           if (!header) restart = nextLine(body, at);
           parser.abort();
@@ -159,13 +151,10 @@ function readRecords(body: string, delimiter: Delimiter, file: string, problems:
         for (const error of result.errors) {
           if (error.code === 'InvalidQuotes') {
             problems.push(
-              problem(file, `${spreadsheetRow(line)}a quote (") inside a quoted cell is not doubled; the row was read as best we could. Check it, and write a quote inside a cell as ""`, {
-                row,
-                severity: 'warning',
-              }),
+              problemFrom(file, 'csvQuoteNotDoubled', { at: rowPrefix(line) }, { row, severity: 'warning' }),
             );
           } else {
-            problems.push(problem(file, `${spreadsheetRow(line)}${error.message}`, { row, severity: 'warning' }));
+            problems.push(problemFrom(file, 'csvParser', { at: rowPrefix(line), error: error.message }, { row, severity: 'warning' }));
           }
         }
       },
@@ -241,11 +230,7 @@ export function nameColumns(header: string[], file: string, problems: Problem[])
     if (name === '') {
       name = `column ${i + 1}`;
       problems.push(
-        problem(file, `column ${i + 1} has no name; read as "${name}"`, {
-          row: 0,
-          column: name,
-          severity: 'warning',
-        }),
+        problemFrom(file, 'columnNoName', { index: i + 1, name }, { row: 0, column: name, severity: 'warning' }),
       );
     }
     if (seen.has(name)) {
@@ -253,11 +238,7 @@ export function nameColumns(header: string[], file: string, problems: Problem[])
       while (seen.has(`${name} (${n})`)) n += 1;
       const renamed = `${name} (${n})`;
       problems.push(
-        problem(file, `duplicate column name "${name}"; column ${i + 1} read as "${renamed}"`, {
-          row: 0,
-          column: name,
-          severity: 'warning',
-        }),
+        problemFrom(file, 'columnDuplicate', { name, index: i + 1, renamed }, { row: 0, column: name, severity: 'warning' }),
       );
       name = renamed;
     }
@@ -282,18 +263,14 @@ function fitRows(
   const misfits: Problem[] = [];
   const fitted = records.map(({ cells, line }, i) => {
     const row = i + 1;
-    const at = spreadsheetRow(line);
+    const at = rowPrefix(line);
     if (cells.length === width) return cells;
     if (cells.length > width) {
       // Trailing separators (Excel writes "a;b;;") are not extra data.
       if (cells.slice(width).every((cell) => cell.trim() === '')) return cells.slice(0, width);
       const extra = cells.slice(width).filter((c) => c.trim() !== '').map((c) => `"${c}"`).slice(0, 3).join(', ');
       misfits.push(
-        problem(
-          file,
-          `${at}${cells.length} fields where the header has ${width}; extra fields ignored (${extra}). A value that holds the separator ${show(delimiter)} must be in quotes`,
-          { row, severity: 'warning' },
-        ),
+        problemFrom(file, 'rowExtraFields', { at, count: cells.length, width, extra, separator: show(delimiter) }, { row, severity: 'warning' }),
       );
       return cells.slice(0, width);
     }
@@ -301,26 +278,23 @@ function fitRows(
       const other = resplit(cells[0], width, delimiter);
       if (other) {
         misfits.push(
-          problem(
-            file,
-            `${at}separated by ${show(other.delimiter)} where the rest of the file uses ${show(delimiter)}; read with ${show(other.delimiter)}. Use one separator throughout the file`,
-            { row, severity: 'warning' },
-          ),
+          problemFrom(file, 'rowOtherSeparator', { at, other: show(other.delimiter), separator: show(delimiter) }, { row, severity: 'warning' }),
         );
         return other.cells;
       }
     }
     const absent = columns.slice(cells.length).map((c) => `"${c}"`).slice(0, 3).join(', ');
     misfits.push(
-      problem(
+      problemFrom(
         file,
-        `${at}${cells.length} ${cells.length === 1 ? 'field' : 'fields'} where the header has ${width}; ${absent}${width - cells.length > 3 ? ' …' : ''} read as empty. Check this row for a missing separator ${show(delimiter)}`,
+        'rowMissingFields',
+        { at, count: cells.length, width, absent: `${absent}${width - cells.length > 3 ? ' …' : ''}`, separator: show(delimiter) },
         { row, severity: 'warning' },
       ),
     );
     return [...cells, ...Array<string>(width - cells.length).fill('')];
   });
-  problems.push(...capProblems(misfits, MAX_ROW_PROBLEMS, (n) => `and ${n} more rows with a different number of fields`));
+  problems.push(...capProblems(misfits, MAX_ROW_PROBLEMS, { key: 'moreMisfitRows' }));
   return fitted;
 }
 
@@ -339,9 +313,14 @@ export function spreadsheetRow(line: number | undefined): string {
   return line === undefined ? '' : `spreadsheet row ${line}: `;
 }
 
+/** spreadsheetRow as a piece of a problem message, written in the reader's language. */
+export function rowPrefix(line: number | undefined): MessageValue {
+  return line === undefined ? '' : { key: 'spreadsheetRow', values: { line } };
+}
+
 /** A separator as a message shows it. */
-function show(delimiter: Delimiter): string {
-  return delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+function show(delimiter: Delimiter): MessageValue {
+  return delimiter === '\t' ? { key: 'separatorTab' } : `"${delimiter}"`;
 }
 
 /**

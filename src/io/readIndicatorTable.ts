@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { capProblems } from './capProblems';
 import { normaliseCode } from '../model/normaliseCode';
 import { keyNameRank } from './detectKeyColumn';
-import { spreadsheetRow, type CsvTable } from './parseCsv';
+import { rowPrefix, type CsvTable } from './parseCsv';
 import { numberColumn } from './numberColumn';
 import { isMissing, type NumberFormat } from './parseNumber';
-import { problem, type Loaded, type Problem } from './problem';
+import { problemFrom, type Loaded, type MessagePiece, type MessageValue, type Problem } from './problem';
 
 /** Indicator values read from a table: one row per area key, one numeric array per indicator column. */
 export interface IndicatorTable {
@@ -89,16 +89,15 @@ export function readIndicatorTable(
     return {
       data: null,
       problems: [
-        problem(file, `the key column "${keyColumn}" is not in the file, whose columns are ${known}; nothing was read. Choose the column that holds the area codes`, {
-          column: keyColumn,
-        }),
+        problemFrom(file, 'keyColumnAbsent', { key: keyColumn, columns: known }, { column: keyColumn }),
       ],
     };
   }
 
   // Problems count data rows (the header is row 0); messages name the row a spreadsheet shows.
-  const at = (i: number) => spreadsheetRow(table.sourceRows?.[i]);
-  const rowName = (i: number) => (table.sourceRows ? `spreadsheet row ${table.sourceRows[i]}` : `row ${i + 1}`);
+  const at = (i: number) => rowPrefix(table.sourceRows?.[i]);
+  const rowName = (i: number): MessagePiece =>
+    table.sourceRows ? { key: 'spreadsheetRowName', values: { line: table.sourceRows[i] } } : { key: 'rowName', values: { row: i + 1 } };
   const problems: Problem[] = [];
   // Per numeric column, its values read in its convention: NaN for a cell that is no number.
   const parsed = new Map<number, Float64Array>();
@@ -123,18 +122,16 @@ export function readIndicatorTable(
     const numeric = numbers >= NUMERIC_SHARE * present;
     if (numeric && describesArea(name)) {
       problems.push(
-        problem(file, `column "${name}" looks like a code, name or year rather than an indicator; not read`, {
-          column: name,
-          severity: 'info',
-        }),
+        problemFrom(file, 'columnLooksLikeCode', { name }, { column: name, severity: 'info' }),
       );
     } else if (numeric) {
       parsed.set(index, cells);
     } else {
       problems.push(
-        problem(
+        problemFrom(
           file,
-          `column "${name}": only ${numbers} of ${present} values are numbers (${rowName(first)} has "${(rows[first][index] ?? '').trim()}"); not read as an indicator. If it is one, correct the text cells or leave them empty`,
+          'columnMostlyText',
+          { name, numbers, present, row: rowName(first), text: (rows[first][index] ?? '').trim() },
           { column: name, severity: 'warning' },
         ),
       );
@@ -142,11 +139,11 @@ export function readIndicatorTable(
   });
 
   if (parsed.size === 0) {
-    const message =
+    const only =
       table.columns.length === 1
-        ? `the file has one column, "${table.columns[0]}": expected a column with the area codes and one column per indicator, separated by , ; tab or |; nothing was read. Save the table as CSV with one of those separators`
-        : `no column besides "${keyColumn}" holds numbers, so there is no indicator to read; nothing was read. Expected one numeric column per indicator; check that "${keyColumn}" is the column with the area codes`;
-    return { data: null, problems: [...problems, problem(file, message)] };
+        ? problemFrom(file, 'tableOneColumn', { name: table.columns[0] })
+        : problemFrom(file, 'tableNoNumbers', { key: keyColumn });
+    return { data: null, problems: [...problems, only] };
   }
 
   // The rows read: one per code, the first where a code repeats.
@@ -166,8 +163,12 @@ export function readIndicatorTable(
     } else {
       const key = keySchema.safeParse(raw);
       if (!key.success) {
-        const message = trimmed === '' ? key.error.issues[0].message : `"${trimmed.slice(0, 40)}…" is ${key.error.issues[0].message}`;
-        problems.push(problem(file, `${at(i)}${message}`, { row: rowNumber, column: keyColumn, severity: 'warning' }));
+        const where = { row: rowNumber, column: keyColumn, severity: 'warning' } as const;
+        problems.push(
+          trimmed === ''
+            ? problemFrom(file, 'keyMissing', { at: at(i) }, where)
+            : problemFrom(file, 'keyTooLong', { at: at(i), start: trimmed.slice(0, 40), max: MAX_KEY_LENGTH }, where),
+        );
         continue;
       }
       code = key.data;
@@ -178,13 +179,12 @@ export function readIndicatorTable(
       const earlier = rows[first];
       const same = numericIndices.every((index) => (earlier[index] ?? '').trim() === (row[index] ?? '').trim());
       const firstKey = (earlier[keyIndex] ?? '').trim();
-      const written = firstKey === code ? '' : ` (as "${firstKey}")`;
+      const written: MessageValue = firstKey === code ? '' : { key: 'writtenAs', values: { code: firstKey } };
       problems.push(
-        problem(
+        problemFrom(
           file,
-          same
-            ? `${at(i)}code "${code}" is also on ${rowName(first)}${written}, with the same values; that row is kept, this one left out`
-            : `${at(i)}code "${code}" is also on ${rowName(first)}${written}, with other values; that row is kept, this one left out. Delete the row that is wrong`,
+          same ? 'codeRepeatedSame' : 'codeRepeatedOther',
+          { at: at(i), code, row: rowName(first), written },
           { row: rowNumber, column: keyColumn, severity: same ? 'warning' : 'error' },
         ),
       );
@@ -196,7 +196,7 @@ export function readIndicatorTable(
   }
 
   if (keys.length === 0) {
-    return { data: null, problems: [...problems, problem(file, `no row has a code in column "${keyColumn}"; nothing was read. Choose the column that holds the area codes`)] };
+    return { data: null, problems: [...problems, problemFrom(file, 'noCodes', { key: keyColumn })] };
   }
 
   const columns = numericIndices.map((index) => table.columns[index]);
@@ -227,13 +227,7 @@ export function readIndicatorTable(
         }
         const text = (rows[i][index] ?? '').trim();
         rangeProblems.push(
-          problem(
-            file,
-            scale === 'fraction'
-              ? `${at(i)}${text} is outside 0–1, which a share written as a fraction cannot be; read as missing. Correct the value, or leave the cell empty`
-              : `${at(i)}${text} is outside 0–100 %, which a share cannot be; read as missing. Correct the value, or leave the cell empty`,
-            { row: i + 1, column, severity: 'warning' },
-          ),
+          problemFrom(file, scale === 'fraction' ? 'shareOutsideFraction' : 'shareOutsidePercent', { at: at(i), text }, { row: i + 1, column, severity: 'warning' }),
         );
         read.push(null);
         reasons ??= new Array<string | null>(kept.length).fill(null);
@@ -253,11 +247,7 @@ export function readIndicatorTable(
       reasons ??= new Array<string | null>(kept.length).fill(null);
       reasons[k] = text;
       cellProblems.push(
-        problem(file, `${at(i)}expected a number, got "${text}"; read as missing. Correct the cell, or leave it empty if there is no value`, {
-          row: i + 1,
-          column,
-          severity: 'warning',
-        }),
+        problemFrom(file, 'notANumber', { at: at(i), text }, { row: i + 1, column, severity: 'warning' }),
       );
     }
     values[column] = read;
@@ -268,15 +258,12 @@ export function readIndicatorTable(
       const listed = [...markers].slice(0, MAX_MARKERS_LISTED).map(([marker, n]) => `"${marker}" ×${n}`);
       if (markers.size > MAX_MARKERS_LISTED) listed.push('…');
       problems.push(
-        problem(file, `${count} ${count === 1 ? 'cell' : 'cells'} read as missing, not as 0 (${listed.join(', ')}); the reason is kept with the value`, {
-          column,
-          severity: 'info',
-        }),
+        problemFrom(file, 'cellsMissing', { count, markers: listed.join(', ') }, { column, severity: 'info' }),
       );
     }
     problems.push(
-      ...capProblems(cellProblems, MAX_CELL_PROBLEMS, (n) => `and ${n} more cells that are not numbers in column "${column}"`),
-      ...capProblems(rangeProblems, MAX_CELL_PROBLEMS, (n) => `and ${n} more values outside 0–100 % in column "${column}", read as missing`),
+      ...capProblems(cellProblems, MAX_CELL_PROBLEMS, { key: 'moreNotNumbers', values: { column } }),
+      ...capProblems(rangeProblems, MAX_CELL_PROBLEMS, { key: 'moreSharesOutside', values: { column } }),
     );
   }
   return {

@@ -32,8 +32,11 @@ export function aggregateWards(dataset: Dataset, populationId: string | null): D
   const codes = [...groups.keys()].sort();
   const wards: Ward[] = codes.map((code, index) => {
     const first = dataset.wards[(groups.get(code) as number[])[0]];
-    // A Statbel municipality is named by its wards' district (TX_MUNTY_DESCR_NL); a district by itself.
-    return { index, code, name: first.municipality !== null && first.district ? first.district : code, district: null, municipality: code };
+    // A Statbel municipality is named by its wards' district (TX_MUNTY_DESCR_NL, and _FR); a district by itself.
+    const named = first.municipality !== null && first.district !== null;
+    const ward: Ward = { index, code, name: named && first.district ? first.district : code, district: null, municipality: code };
+    if (named && first.districtFr) ward.nameFr = first.districtFr;
+    return ward;
   });
   const population = populationId ? dataset.values[populationId] : null;
   const values: ValueColumns = {};

@@ -46,8 +46,9 @@ export interface DatasetInput {
   /**
    * `municipality`: the property with the municipality code; when absent, Statbel sector codes give it.
    * `nameFr`: the property with the French name of a ward whose `name` is Dutch (Brussels sectors have both).
+   * `districtFr`: likewise for the district (TX_MUNTY_DESCR_FR beside TX_MUNTY_DESCR_NL).
    */
-  fields: { key: string; name: string | null; district: string | null; municipality?: string | null; nameFr?: string | null };
+  fields: { key: string; name: string | null; district: string | null; municipality?: string | null; nameFr?: string | null; districtFr?: string | null };
   tables: readonly IndicatorTableInput[];
   catalogue: readonly IndicatorDef[];
   districts?: FeatureCollection | null;
@@ -89,6 +90,8 @@ export function createDataset(input: DatasetInput): Dataset {
     };
     const nameFr = input.fields.nameFr ? textOf(properties[input.fields.nameFr]) : null;
     if (nameFr !== null && nameFr !== ward.name) ward.nameFr = nameFr;
+    const districtFr = input.fields.districtFr ? textOf(properties[input.fields.districtFr]) : null;
+    if (districtFr !== null && ward.district !== null && districtFr !== ward.district) ward.districtFr = districtFr;
     wards.push(ward);
     if (feature.geometry) features.push({ type: 'Feature', id: index, properties: {}, geometry: feature.geometry });
     else withoutGeometry++;

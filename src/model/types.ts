@@ -55,6 +55,8 @@ export interface Ward {
   /** The French name where the data has one besides `name` (TX_SECTOR_DESCR_FR); shown when the interface is in French. */
   nameFr?: string;
   district: string | null;
+  /** The district's French name where the data has one besides `district` (TX_MUNTY_DESCR_FR); shown when the interface is in French. */
+  districtFr?: string;
   /** The municipality (5-digit NIS code for Statbel data) the ward lies in; null when unknown. */
   municipality: string | null;
 }

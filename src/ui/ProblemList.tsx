@@ -1,5 +1,19 @@
-import type { Problem } from '../io/problem';
+import { useTranslation } from 'react-i18next';
+import { messageText, type Problem } from '../io/problem';
 import { useLanguage } from '../i18n/useLanguage';
+
+/**
+ * A problem's message in the interface language: its `problems.messages` key written with its
+ * values when it has one the texts know, else the English message it came with.
+ */
+export function useProblemMessage(): (p: Problem) => string {
+  const { i18n } = useTranslation();
+  return (p) =>
+    // Asked with a count, since a plural message exists only as its _one, _other… forms.
+    p.key && i18n.exists(`problems.messages.${p.key}`, { count: 0 })
+      ? messageText(p.key, p.values ?? {}, (key, values) => String(i18n.t(`problems.messages.${key}`, values)))
+      : p.message;
+}
 
 export interface ProblemListProps {
   problems: Problem[];
@@ -11,6 +25,7 @@ export interface ProblemListProps {
 /** Problems found in the user's files, most serious first, each with file, row and column. */
 export function ProblemList({ problems, onDismiss, limit = 50 }: ProblemListProps) {
   const { t } = useLanguage();
+  const messageOf = useProblemMessage();
   const order = { error: 0, warning: 1, info: 2 };
   const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
   const count = (severity: Problem['severity']) => problems.filter((p) => p.severity === severity).length;
@@ -41,7 +56,7 @@ export function ProblemList({ problems, onDismiss, limit = 50 }: ProblemListProp
               {p.row !== null && !p.message.startsWith('spreadsheet row') ? t('problems.row', { row: p.row }) : ''}
               {p.column !== null ? t('problems.column', { column: p.column }) : ''}
             </span>
-            : {p.message}
+            : {messageOf(p)}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import type { IndicatorDef, Ward } from '../model/types';
 import { formatScore, formatValue, isWholeColumn, missingText } from './formatValue';
 import { labelIn } from '../i18n/language';
 import { useLanguage } from '../i18n/useLanguage';
+import { districtName } from '../i18n/wardName';
 import { unitLabel } from '../i18n/unitLabel';
 
 export interface RankedRow {
@@ -33,6 +34,8 @@ export interface RankedTableProps {
   selected: number | null;
   sort: { column: string; descending: boolean };
   districts: string[];
+  /** A district's name as shown (its French name in French, where the data has one); the district itself when absent. */
+  districtLabel?: (district: string) => string;
   districtFilter: string | null;
   currentAreas: ReadonlySet<number>;
   onSort: (column: string) => void;
@@ -108,7 +111,7 @@ export function RankedTable(props: RankedTableProps) {
             <option value="">{t('table.allDistricts')}</option>
             {props.districts.map((d) => (
               <option key={d} value={d}>
-                {d}
+                {props.districtLabel ? props.districtLabel(d) : d}
               </option>
             ))}
           </select>
@@ -197,7 +200,7 @@ export function RankedTable(props: RankedTableProps) {
                     </span>
                   )}
                 </td>
-                <td>{ward.district ?? '–'}</td>
+                <td>{districtName(ward, language) ?? '–'}</td>
                 <td className="num score">{formatScore(score, locale)}</td>
                 {props.extraColumns?.map((c) => (
                   <td key={c.header} className="num">

@@ -2,6 +2,7 @@ import type { IndicatorDef, Ward } from '../model/types';
 import { formatNumber, formatScore, formatValue, missingText } from './formatValue';
 import { labelIn } from '../i18n/language';
 import { useLanguage } from '../i18n/useLanguage';
+import { districtName } from '../i18n/wardName';
 
 export interface WardDetailsProps {
   ward: Ward;
@@ -57,7 +58,7 @@ export function WardDetails(props: WardDetailsProps) {
       </header>
       <p className="meta">
         {ward.code}
-        {ward.district ? ` · ${ward.district}` : ''}
+        {ward.district ? ` · ${districtName(ward, language)}` : ''}
         {props.team ? ` · ${t('ward.currentArea', { team: props.team })}` : ''}
       </p>
       {props.currentToggle && (

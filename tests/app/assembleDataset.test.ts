@@ -109,11 +109,12 @@ describe('assembleDataset on real Statbel sectors (Tienen)', () => {
       district: 'TX_MUNTY_DESCR_NL',
       municipality: 'CD_MUNTY_REFNIS',
       nameFr: 'TX_SECTOR_DESCR_FR',
+      districtFr: 'TX_MUNTY_DESCR_FR',
     });
     expect(dataset?.wards).toHaveLength(61);
     expect(dataset?.wards.slice(0, 2)).toEqual([
-      { index: 0, code: '24107A00-', name: 'TIENEN-CENTRUM', district: 'Tienen', municipality: '24107' },
-      { index: 1, code: '24107A01-', name: 'MOESPIK', district: 'Tienen', municipality: '24107' },
+      { index: 0, code: '24107A00-', name: 'TIENEN-CENTRUM', district: 'Tienen', districtFr: 'Tirlemont', municipality: '24107' },
+      { index: 1, code: '24107A01-', name: 'MOESPIK', district: 'Tienen', districtFr: 'Tirlemont', municipality: '24107' },
     ]);
     expect(dataset?.joinReports.map((r) => [r.file, r.matched, r.wardCount, r.wardsWithoutRow.length, r.rowsWithoutWard.length])).toEqual([
       ['tienen.csv', 61, 61, 0, 0],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/app/catalogue';
+import { aggregateWards } from '../../src/model/aggregateWards';
 import { addIndicators, createDataset, findInCatalogue } from '../../src/model/createDataset';
 import { square, TINY_WARDS, tinyCity } from './tinyCity';
 
@@ -64,6 +65,27 @@ describe('createDataset', () => {
       ['Grote Markt', 'Grand-Place'],
       ['Matonge', undefined],
       ['Zavel', undefined],
+    ]);
+  });
+
+  it('createDataset(input with a French district property) keeps the French district where it differs, and aggregateWards names municipalities with it', () => {
+    const dataset = createDataset({
+      name: 'Antwerpen',
+      features: [
+        { type: 'Feature', properties: { CD_SECTOR: '11002A00-', MUN_NL: 'Antwerpen', MUN_FR: 'Anvers' }, geometry: square(0, 0) },
+        { type: 'Feature', properties: { CD_SECTOR: '11001A00-', MUN_NL: 'Aartselaar', MUN_FR: 'Aartselaar' }, geometry: square(1, 0) },
+      ],
+      fields: { key: 'CD_SECTOR', name: null, district: 'MUN_NL', districtFr: 'MUN_FR' },
+      tables: [],
+      catalogue: CATALOGUE,
+    });
+    expect(dataset.wards.map((w) => [w.district, w.districtFr])).toEqual([
+      ['Antwerpen', 'Anvers'],
+      ['Aartselaar', undefined],
+    ]);
+    expect(aggregateWards(dataset, null).wards.map((w) => [w.code, w.name, w.nameFr])).toEqual([
+      ['11001', 'Aartselaar', undefined],
+      ['11002', 'Antwerpen', 'Anvers'],
     ]);
   });
 

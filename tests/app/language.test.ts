@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelIn, languageOf, localeOf } from '../../src/i18n/language';
 import { translator } from '../../src/i18n/translator';
-import { wardName } from '../../src/i18n/wardName';
+import { districtName, wardName } from '../../src/i18n/wardName';
 
 describe('interface language', () => {
   it('languageOf(tag) keeps the supported primary language and falls back to English', () => {
@@ -29,6 +29,15 @@ describe('interface language', () => {
     expect(wardName(brussels, 'nl')).toBe('Sint-Gillis-centrum');
     expect(wardName(brussels, 'en')).toBe('Sint-Gillis-centrum');
     expect(wardName({ name: 'Tienen-Centrum' }, 'fr')).toBe('Tienen-Centrum');
+  });
+
+  it('districtName(ward, language) shows the French municipality name in French where the data has one', () => {
+    const tienen = { district: 'Tienen', districtFr: 'Tirlemont' };
+    expect(districtName(tienen, 'fr')).toBe('Tirlemont');
+    expect(districtName(tienen, 'nl')).toBe('Tienen');
+    expect(districtName(tienen, 'en')).toBe('Tienen');
+    expect(districtName({ district: 'Aartselaar' }, 'fr')).toBe('Aartselaar');
+    expect(districtName({ district: null }, 'fr')).toBeNull();
   });
 
   it('translator(language) writes the bundled texts with their placeholders and plurals', () => {

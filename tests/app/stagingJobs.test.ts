@@ -33,13 +33,14 @@ describe('stagingJobs', () => {
     const staged = await runHere(job, EMPTY_STAGING, (p) => seen.push(p));
     expect(TINY_WARDS_GEOJSON.length).toBe(512);
     const size = '512 B';
-    expect(seen).toEqual([
-      { stage: `Reading wards.geojson (${size})`, fraction: 0 },
+    // toMatchObject: each progress also carries its stage as a key and values, for the interface to translate.
+    expect(seen).toMatchObject([
+      { stage: `Reading wards.geojson (${size})`, key: 'reading', values: { file: 'wards.geojson', size }, fraction: 0 },
       { stage: `Reading wards.geojson (${size})`, fraction: 1 },
       { stage: 'Reading income.csv (17 B)', fraction: 0 },
       { stage: 'Reading income.csv (17 B)', fraction: 1 },
-      { stage: 'Parsing wards.geojson', fraction: null },
-      { stage: 'Reading table income.csv', fraction: 0 },
+      { stage: 'Parsing wards.geojson', key: 'parsing', values: { file: 'wards.geojson' }, fraction: null },
+      { stage: 'Reading table income.csv', key: 'readingTable', values: { file: 'income.csv' }, fraction: 0 },
     ]);
     const direct = await stageFiles(EMPTY_STAGING, [{ name: 'wards.geojson', bytes: encode(TINY_WARDS_GEOJSON) }, { name: 'income.csv', bytes: encode('code,income\nW1,1\n') }], null);
     expect(staged).toEqual(direct);

@@ -76,12 +76,12 @@ describe('stagingPacking', () => {
     const seen: StagingProgress[] = [];
     const back = await unpackStaging(packStaging(staged).packed, { sliceMs: 0, onProgress: (p) => seen.push(p) });
     expect(back).toEqual(staged);
-    expect(seen).toEqual([
-      { stage: 'Loading features 0 / 130', fraction: 0 },
+    expect(seen).toMatchObject([
+      { stage: 'Loading features 0 / 130', key: 'loadingFeatures', values: { done: 0, n: 130 }, fraction: 0 },
       { stage: 'Loading features 64 / 130', fraction: 64 / 130 },
       { stage: 'Loading features 128 / 130', fraction: 128 / 130 },
       { stage: 'Loading features 130 / 130', fraction: 1 },
-      { stage: 'Loading table t.csv', fraction: 0 },
+      { stage: 'Loading table t.csv', key: 'loadingTable', values: { file: 't.csv' }, fraction: 0 },
       { stage: 'Loading table t.csv', fraction: 64 / 70 },
       { stage: 'Loading table t.csv', fraction: 1 },
     ]);

@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, browserSkipReason, outputPath, waitForMapIdle } from './harness';
+
+const skipReason = browserSkipReason();
+
+/** Two bad indicator tables: one with a header only, one with a row short of a field. */
+function badTables(dir: string) {
+  const headerOnly = join(dir, 'entete.csv');
+  writeFileSync(headerOnly, 'code;v\n');
+  const short = join(dir, 'court.csv');
+  writeFileSync(short, ['code;v;w', 'A1;1;2', 'A2;3', 'A3;4;5'].join('\n'));
+  return [headerOnly, short];
+}
+
+describe.skipIf(skipReason !== null)('problems in the files, in the interface language', () => {
+  const app = appForSuite();
+
+  it('a bad CSV opened with the interface in French is described in French, row prefix and all', async () => {
+    const { page } = app;
+    await page.evaluate(() => window.localStorage.setItem('chw-planner:language', 'fr'));
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.getByRole('button', { name: 'Ouvrir des fichiers…' }).click();
+    const panel = page.getByRole('region', { name: 'Ouvrir des fichiers' });
+    await panel.locator('input[type=file]').setInputFiles(badTables(mkdtempSync(join(tmpdir(), 'chw-problems-'))));
+    const problems = panel.locator('.problems');
+    // The header-only file, the short row, and codes that are not the demo's ward codes.
+    await expect.poll(() => problems.locator('li').count()).toBe(3);
+    const texts = await problems.locator('li').allTextContents();
+    expect(texts).toContainEqual(
+      expect.stringContaining('entete.csv: en-tête seul : les colonnes "code", "v" ont été trouvées, mais aucune ligne en dessous ; rien n\'a été lu.'),
+    );
+    expect(texts).toContainEqual(
+      expect.stringContaining('court.csv: ligne 3 du tableur : 2 champs alors que l\'en-tête en a 3 ; "w" lu(s) comme vide(s).'),
+    );
+    expect(texts).toContainEqual(expect.stringContaining('aucune des valeurs de "code" (comme "A1", "A2", "A3") n\'est un code de quartier'));
+    const all = texts.join('\n');
+    for (const english of ['header only', 'spreadsheet row', 'fields where the header has', 'nothing was read']) expect(all).not.toContain(english);
+    await page.screenshot({ path: outputPath('language-problems-fr.png') });
+
+    // Switching the language keeps what the panel holds and says it in the new language.
+    const staged = await panel.locator('legend').allTextContents();
+    await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: /^EN/ }).click();
+    const panelEn = page.getByRole('region', { name: 'Open files' });
+    await expect.poll(() => panelEn.locator('.problems li').count()).toBe(3);
+    expect(await panelEn.locator('legend').count()).toBe(staged.length);
+    expect((await panelEn.locator('.problems li').allTextContents()).join('\n')).toContain('header only');
+    expect(app.errors).toEqual([]);
+  });
+});
