@@ -39,6 +39,7 @@ import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
 import { useScenarios, type RankShift } from './useScenarios';
 import { decodeLink, encodeLink, fitLink, linkOf, type ShareLink } from './shareLink';
+import { writeNotice } from '../i18n/writeNotice';
 import { ScenarioPanel } from '../ui/ScenarioPanel';
 import { comparisonOf, explainWard, themesFor, themesForGroup } from './explainWard';
 import { comparisonTable } from '../model/compareWards';
@@ -543,7 +544,7 @@ export function App() {
       if (Object.keys(fitted.settings).length > 0) dispatch({ type: 'linkApplied', settings: fitted.settings });
       if (fitted.selected !== null) pendingSelection.current = { code: fitted.selected, level: fitted.settings.level ?? state.level };
     }
-    if (found.length > 0) setProblems((p) => [...p, ...found.map((message) => ({ file: t('problems.source.sharedLink'), row: null, column: null, message, severity: 'warning' as const }))]);
+    if (found.length > 0) setProblems((p) => [...p, ...found.map((notice) => ({ file: t('problems.source.sharedLink'), row: null, column: null, message: writeNotice(t, notice), severity: 'warning' as const }))]);
   }, [dataset, areas, initialLink]);
   useEffect(() => {
     // The ward is looked up once the link's level shows (a municipality code among municipalities).

@@ -1,12 +1,13 @@
 import { parseScenarios, toScenarioFile, type Scenario } from '../io/scenarioJson';
 import type { StorageLike } from './matchStore';
+import { notice, type Notice } from './notice';
 import { isQuotaExceeded, messageOf } from './storageError';
 
 /** What loadScenarios found: the scenarios, and why there are none when something was wrong. */
 export interface LoadedScenarios {
   scenarios: Scenario[];
-  /** Why saved scenarios were not used (damaged, another version, no storage); null when all went well. */
-  problem: string | null;
+  /** Why saved scenarios were not used (damaged, another version, no storage), English in `text`; null when all went well. */
+  problem: Notice | null;
 }
 
 /** The prefix of every key the store writes; one key per dataset: `chw-planner:scenarios:v1:<dataset>`. */
@@ -29,12 +30,12 @@ export function scenarioBackupKey(datasetName: string): string {
  * scenarioBackupKey, so the next save (which rewrites the entry) loses nothing.
  */
 export function loadScenarios(storage: StorageLike | null, datasetName: string): LoadedScenarios {
-  if (!storage) return { scenarios: [], problem: 'the browser does not let this page keep data; scenarios last for this visit only' };
+  if (!storage) return { scenarios: [], problem: notice('scenariosNoStorageLoad') };
   let text: string | null;
   try {
     text = storage.getItem(scenarioStoreKey(datasetName));
   } catch (error) {
-    return { scenarios: [], problem: `saved scenarios could not be read: ${messageOf(error)}` };
+    return { scenarios: [], problem: notice('scenariosUnreadable', { error: messageOf(error) }) };
   }
   if (text === null) return { scenarios: [], problem: null };
 
@@ -43,29 +44,29 @@ export function loadScenarios(storage: StorageLike | null, datasetName: string):
   if (errors.length === 0 && loaded.data !== null) return { scenarios: loaded.data, problem: null };
 
   const backup = scenarioBackupKey(datasetName);
-  let kept: string;
+  let kept: Notice;
   try {
     storage.setItem(backup, text);
-    kept = `the saved text is kept in this browser's storage under "${backup}"`;
+    kept = notice('scenariosBackedUp', { key: backup });
   } catch (error) {
-    kept = `the saved text could not be backed up (${messageOf(error)}): export your scenarios before saving a new one`;
+    kept = notice('scenariosNotBackedUp', { error: messageOf(error) });
   }
-  const reasons = errors.map((p) => p.message).join('; ') || 'unreadable';
-  if (loaded.data === null) return { scenarios: [], problem: `saved scenarios are damaged (${reasons}) and were not loaded; ${kept}` };
-  return { scenarios: loaded.data, problem: `some saved scenarios are damaged and were left out (${reasons}); the others are loaded; ${kept}` };
+  const reasons = errors.length > 0 ? errors.map((p) => p.message).join('; ') : notice('scenariosUnreadableReason');
+  if (loaded.data === null) return { scenarios: [], problem: notice('scenariosDamaged', { reasons, kept }) };
+  return { scenarios: loaded.data, problem: notice('scenariosPartlyDamaged', { reasons, kept }) };
 }
 
 /**
  * Saves a dataset's scenarios, replacing what was saved for it before; other keys are left alone.
- * Returns null when saved, else the reason in words (storage full, refused, …); never throws.
+ * Returns null when saved, else the reason as a notice (storage full, refused, …); never throws.
  */
-export function saveScenarios(storage: StorageLike | null, datasetName: string, scenarios: readonly Scenario[]): string | null {
-  if (!storage) return 'the browser does not let this page keep data: export the scenarios to keep them';
+export function saveScenarios(storage: StorageLike | null, datasetName: string, scenarios: readonly Scenario[]): Notice | null {
+  if (!storage) return notice('scenariosNoStorageSave');
   try {
     storage.setItem(scenarioStoreKey(datasetName), JSON.stringify(toScenarioFile(scenarios)));
     return null;
   } catch (error) {
-    if (isQuotaExceeded(error)) return "the browser's storage is full: the scenarios were not saved; export them to keep them";
-    return `the scenarios could not be saved: ${messageOf(error)}`;
+    if (isQuotaExceeded(error)) return notice('scenariosStorageFull');
+    return notice('scenariosNotSaved', { error: messageOf(error) });
   }
 }

@@ -3,6 +3,7 @@ import type { Classification } from '../model/classify';
 import type { Dataset } from '../model/createDataset';
 import type { Scope } from '../model/scoreInScope';
 import type { Direction, Level, Method } from '../model/types';
+import { notice, type Notice, type NoticeKey } from './notice';
 import type { AppState, PaletteName } from './state';
 
 /** The view a link reproduces: what matters for a coordinator's question, not the whole state. */
@@ -71,20 +72,21 @@ const fields = {
     .pipe(z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85), z.number().min(0).max(22)])),
 } as const;
 
-const NAMES: Record<keyof typeof fields, string> = {
-  d: 'dataset',
-  w: 'weights',
-  dir: 'directions',
-  m: 'method',
-  l: 'level',
-  a: 'area filter',
-  s: 'scope',
-  c: 'colour by',
-  k: 'classification',
-  n: 'number of classes',
-  p: 'palette',
-  sel: 'selected ward',
-  at: 'map view',
+/** Each fragment key's name in a notice, by its key under `notices`. */
+const NAMES: Record<keyof typeof fields, NoticeKey> = {
+  d: 'linkPartDataset',
+  w: 'linkPartWeights',
+  dir: 'linkPartDirections',
+  m: 'linkPartMethod',
+  l: 'linkPartLevel',
+  a: 'linkPartAreaFilter',
+  s: 'linkPartScope',
+  c: 'linkPartColourBy',
+  k: 'linkPartClassification',
+  n: 'linkPartClassCount',
+  p: 'linkPartPalette',
+  sel: 'linkPartSelected',
+  at: 'linkPartView',
 };
 
 /**
@@ -109,10 +111,10 @@ export function encodeLink(link: ShareLink): string {
   return params.toString();
 }
 
-/** What decodeLink read: the valid parts of the link, and one message per part left out. */
+/** What decodeLink read: the valid parts of the link, and one notice per part left out (English in `text`). */
 export interface DecodedLink {
   link: Partial<ShareLink> | null;
-  problems: string[];
+  problems: Notice[];
 }
 
 /**
@@ -125,16 +127,16 @@ export function decodeLink(fragment: string): DecodedLink {
   const version = params.get('v');
   if (version === null) return { link: null, problems: [] };
   if (version !== String(LINK_VERSION)) {
-    return { link: null, problems: [`the link is of version ${version.slice(0, 20)}; this app reads version ${LINK_VERSION}: nothing from it was applied`] };
+    return { link: null, problems: [notice('linkVersion', { version: version.slice(0, 20), current: LINK_VERSION })] };
   }
-  const problems: string[] = [];
+  const problems: Notice[] = [];
   const read: Partial<Record<keyof typeof fields, unknown>> = {};
   for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
     const raw = params.get(key);
     if (raw === null) continue;
     const parsed = fields[key].safeParse(raw);
     if (parsed.success) read[key] = parsed.data;
-    else problems.push(`the link's ${NAMES[key]} ("${raw.slice(0, 60)}") is not valid: ${parsed.error.issues[0]?.message ?? 'unreadable'}; left out`);
+    else problems.push(notice('linkPartInvalid', { part: { key: NAMES[key] }, raw: raw.slice(0, 60), reason: parsed.error.issues[0]?.message ?? 'unreadable' }));
   }
   const link: Partial<ShareLink> = {};
   if (read.d !== undefined) link.dataset = read.d as string;
@@ -162,7 +164,7 @@ export interface FittedLink {
   /** The selected ward's code, found in the wards shown once the link's level applies; null = none. */
   selected: string | null;
   view: ShareLink['view'];
-  problems: string[];
+  problems: Notice[];
 }
 
 /**
@@ -173,20 +175,20 @@ export interface FittedLink {
 export function fitLink(link: Partial<ShareLink>, dataset: Dataset, areaCodes: ReadonlySet<string>): FittedLink {
   const none: FittedLink = { settings: {}, selected: null, view: null, problems: [] };
   if (link.dataset !== undefined && link.dataset !== dataset.name) {
-    return { ...none, problems: [`the link was made for the dataset "${link.dataset}", and "${dataset.name}" is loaded: open that dataset's files, then the link again`] };
+    return { ...none, problems: [notice('linkOtherDataset', { link: link.dataset, loaded: dataset.name })] };
   }
-  const problems: string[] = [];
+  const problems: Notice[] = [];
   const known = new Set([...dataset.indicators.map((d) => d.id), 'workability', 'help_requests']);
-  const keep = <T>(record: Record<string, T> | undefined, what: string): Record<string, T> | undefined => {
+  const keep = <T>(record: Record<string, T> | undefined, what: NoticeKey): Record<string, T> | undefined => {
     if (!record) return undefined;
     const unknown = Object.keys(record).filter((k) => !known.has(k));
-    if (unknown.length > 0) problems.push(`the link's ${what} name indicators this dataset does not have (${unknown.join(', ')}): left out`);
+    if (unknown.length > 0) problems.push(notice('linkUnknownIndicators', { part: { key: what }, ids: unknown.join(', ') }));
     return Object.fromEntries(Object.entries(record).filter(([k]) => known.has(k)));
   };
   const settings: FittedLink['settings'] = {};
-  const weights = keep(link.weights, 'weights');
+  const weights = keep(link.weights, 'linkPartWeights');
   if (weights) settings.weights = weights;
-  const directions = keep(link.directions, 'directions');
+  const directions = keep(link.directions, 'linkPartDirections');
   if (directions) settings.directions = directions;
   if (link.method) settings.method = link.method;
   if (link.level) settings.level = link.level;
@@ -196,12 +198,12 @@ export function fitLink(link: Partial<ShareLink>, dataset: Dataset, areaCodes: R
   if (link.palette) settings.palette = link.palette;
   if (link.areaFilter) {
     const missing = link.areaFilter.filter((c) => !areaCodes.has(c));
-    if (missing.length > 0) problems.push(`the link's area filter names areas this dataset does not have (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}): left out`);
+    if (missing.length > 0) problems.push(notice('linkUnknownAreas', { codes: `${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}` }));
     settings.areaFilter = link.areaFilter.filter((c) => areaCodes.has(c));
   }
   if (link.colourBy !== undefined) {
     if (link.colourBy === 'score' || known.has(link.colourBy)) settings.colourBy = link.colourBy;
-    else problems.push(`the link colours the map by "${link.colourBy}", which this dataset does not have: coloured by score`);
+    else problems.push(notice('linkUnknownColour', { id: link.colourBy }));
   }
   return { settings, selected: link.selected ?? null, view: link.view ?? null, problems };
 }

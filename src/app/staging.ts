@@ -511,5 +511,5 @@ function yearsOf(table: CsvTable): { yearColumn: string | null; years: number[] 
 
 function readCatalogue(text: string, file: string): { data: IndicatorDef[] | null; problems: Problem[] } {
   const read = readJson(text);
-  return 'error' in read ? { data: null, problems: [problem(file, read.error)] } : parseCatalogue(read.json, file);
+  return 'error' in read ? { data: null, problems: [problemFrom(file, read.why.key, read.why.values)] } : parseCatalogue(read.json, file);
 }

@@ -8,6 +8,7 @@ import type { ScenarioComparison, ScenarioPanelProps } from '../ui/ScenarioPanel
 import { downloadText } from './download';
 import { browserStorage } from './matchStore';
 import { loadScenarios, saveScenarios } from './scenarioStore';
+import { writeNotice } from '../i18n/writeNotice';
 import { reduce, type Action, type AppState } from './state';
 import { rankSettings } from './derive';
 import { useLanguage } from '../i18n/useLanguage';
@@ -52,13 +53,13 @@ export function useScenarios(
     const loaded = loadScenarios(browserStorage(), datasetName);
     setScenarios(loaded.scenarios);
     setComparing(null);
-    if (loaded.problem) onProblems([{ file: t('problems.source.savedScenarios'), row: null, column: null, message: loaded.problem, severity: 'warning' }]);
+    if (loaded.problem) onProblems([{ file: t('problems.source.savedScenarios'), row: null, column: null, message: writeNotice(t, loaded.problem), severity: 'warning' }]);
   }, [datasetName]);
 
   const store = (next: Scenario[]) => {
     setScenarios(next);
     const failed = saveScenarios(browserStorage(), datasetName, next);
-    if (failed) onProblems([{ file: t('problems.source.savedScenarios'), row: null, column: null, message: failed, severity: 'warning' }]);
+    if (failed) onProblems([{ file: t('problems.source.savedScenarios'), row: null, column: null, message: writeNotice(t, failed), severity: 'warning' }]);
   };
 
   // Two rankings of the wards now shown, each the current settings (null) or a saved scenario's, for

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { capProblems } from './capProblems';
 import type { CrsDetection } from './detectCrs';
 import { MANIFEST_FORMAT } from './parseManifest';
-import { problem, type Loaded, type Problem } from './problem';
+import { problemFrom, type Loaded, type MessagePiece, type MessageValues, type Problem, type ProblemKey } from './problem';
 import { readJson } from './readJson';
 import { SCENARIO_FORMAT } from './scenarioJson';
 import { topologyFeatures, type TopologyInput } from './topologyFeatures';
@@ -119,7 +119,7 @@ function isPair(value: unknown): boolean {
  */
 export function parseBoundaries(text: string, file: string, objectName?: string): Loaded<Boundaries> {
   const read = readJson(text);
-  if ('error' in read) return fail(file, read.error);
+  if ('error' in read) return fail(file, read.why.key, read.why.values);
   const json = read.json;
 
   const type = typeof json === 'object' && json !== null && 'type' in json ? (json as { type: unknown }).type : undefined;
@@ -128,51 +128,49 @@ export function parseBoundaries(text: string, file: string, objectName?: string)
   if (type === 'Feature') {
     // One ward on its own: read as a collection of one rather than refused.
     const read = readGeoJson({ type: 'FeatureCollection', features: [json] }, file, crsMember(json));
-    const note = problem(file, 'the file is a single Feature, not a FeatureCollection: read as one ward', { severity: 'info' });
+    const note = problemFrom(file, 'boundarySingleFeature', {}, { severity: 'info' });
     return { data: read.data, problems: [note, ...read.problems] };
   }
-  return fail(file, `not GeoJSON or TopoJSON: expected a FeatureCollection or a Topology, found ${describeJson(json)}`);
+  return fail(file, 'notBoundaryFile', { found: describeJson(json) });
 }
 
 /**
  * What a JSON value that is not a boundary file looks like, and what to do with it: the app's own
  * scenario and dataset files are named, so that a file dropped in the wrong place is recognised.
  */
-function describeJson(json: unknown): string {
-  const otherwise = '; open the ward boundaries as GeoJSON, TopoJSON or a zipped shapefile';
+function describeJson(json: unknown): MessagePiece {
+  const advice: MessagePiece = { key: 'openBoundariesAdvice' };
   if (Array.isArray(json)) {
     const first = json[0];
-    const members = typeof first === 'object' && first !== null && !Array.isArray(first) ? memberList(first) : '';
-    return `a JSON array of ${json.length} item${json.length === 1 ? '' : 's'}${members ? `, the first with ${members}` : ''}${otherwise}`;
+    const members = typeof first === 'object' && first !== null && !Array.isArray(first) ? memberList(first) : null;
+    return { key: 'jsonArray', values: { count: json.length, first: members ? { key: 'jsonArrayFirst', values: { members } } : '', advice } };
   }
-  if (typeof json !== 'object' || json === null) return `a lone JSON ${json === null ? 'null' : typeof json}${otherwise}`;
+  if (typeof json !== 'object' || json === null) return { key: 'jsonLone', values: { kind: json === null ? 'null' : typeof json, advice } };
   const { type, format } = json as { type?: unknown; format?: unknown };
-  if (format === SCENARIO_FORMAT) return 'a file of saved scenarios: open it with "Import scenarios" in the Scenarios panel';
-  if (format === MANIFEST_FORMAT) {
-    return "a prepared dataset's manifest (dataset.json): select it together with all the other files of its folder";
-  }
-  if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) {
-    return `a bare ${type} geometry, without features or properties to hold ward codes: export the wards as a FeatureCollection`;
-  }
-  if (typeof type === 'string') return `an object of "type" "${type.slice(0, 40)}"${otherwise}`;
-  if (typeof format === 'string') return `an object of "format" "${format.slice(0, 40)}"${otherwise}`;
+  if (format === SCENARIO_FORMAT) return { key: 'jsonScenarioFile' };
+  if (format === MANIFEST_FORMAT) return { key: 'jsonManifestFile' };
+  if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) return { key: 'jsonBareGeometry', values: { type } };
+  if (typeof type === 'string') return { key: 'jsonObjectType', values: { type: type.slice(0, 40), advice } };
+  if (typeof format === 'string') return { key: 'jsonObjectFormat', values: { format: format.slice(0, 40), advice } };
   const members = memberList(json);
-  return `${members ? `an object with ${members}` : 'an empty object'} and no "type"${otherwise}`;
+  return members ? { key: 'jsonObjectMembers', values: { members, advice } } : { key: 'jsonEmptyObject', values: { advice } };
 }
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
-/** '"a", "b", "c"' or '"a", "b", "c", … (7 members)'. */
-function memberList(object: object): string {
+/** '"a", "b", "c"' or '"a", "b", "c", … (7 members)'; null for no member. */
+function memberList(object: object): MessagePiece | null {
   const keys = Object.keys(object);
-  if (keys.length === 0) return '';
+  if (keys.length === 0) return null;
   const listed = keys.slice(0, 4).map((k) => `"${k.slice(0, 40)}"`).join(', ');
-  return keys.length > 4 ? `members ${listed}, … (${keys.length} in all)` : `member${keys.length === 1 ? '' : 's'} ${listed}`;
+  return keys.length > 4
+    ? { key: 'jsonMembersMore', values: { listed, total: keys.length } }
+    : { key: 'jsonMembers', values: { count: keys.length, listed } };
 }
 
 function readGeoJson(json: unknown, file: string, declared: CrsDeclaration | null = crsMember(json)): Loaded<Boundaries> {
   const collection = featureCollectionSchema.safeParse(json);
-  if (!collection.success) return fail(file, `not a valid GeoJSON FeatureCollection: ${describeIssue(collection.error)}`);
+  if (!collection.success) return fail(file, 'geojsonInvalid', { issue: describeIssue(collection.error) });
   const problems: Problem[] = [];
   const invalid: Problem[] = [];
   const features: NumberedFeature[] = [];
@@ -180,7 +178,7 @@ function readGeoJson(json: unknown, file: string, declared: CrsDeclaration | nul
     const parsed = featureSchema.safeParse(raw);
     if (!parsed.success) {
       invalid.push(
-        problem(file, `feature ${i + 1} is not a valid GeoJSON Feature (${describeIssue(parsed.error)}); dropped`, {
+        problemFrom(file, 'featureInvalid', { row: i + 1, issue: describeIssue(parsed.error) }, {
           row: i + 1,
           severity: 'warning',
         }),
@@ -198,7 +196,7 @@ function readGeoJson(json: unknown, file: string, declared: CrsDeclaration | nul
       },
     });
   });
-  problems.push(...capProblems(invalid, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more invalid features dropped`));
+  problems.push(...capProblems(invalid, MAX_FEATURE_PROBLEMS, { key: 'moreInvalidFeatures' }));
   return finish(features, file, problems, declared, { source: 'geojson', objectName: null, objectNames: [] });
 }
 
@@ -209,7 +207,7 @@ function readTopoJson(json: unknown, file: string, objectName: string | undefine
   } else {
     // The schema says what is wrong; it also takes the odd file the quick check leaves to it.
     const parsed = topologySchema.safeParse(json);
-    if (!parsed.success) return fail(file, `not a valid TopoJSON Topology: ${describeIssue(parsed.error)}`);
+    if (!parsed.success) return fail(file, 'topojsonInvalid', { issue: describeIssue(parsed.error) });
     objects = parsed.data.objects;
   }
   const topology = json as Topology;
@@ -221,29 +219,27 @@ function readTopoJson(json: unknown, file: string, objectName: string | undefine
     if (POLYGONAL.has(object.type ?? '')) return 1;
     return (object.geometries ?? []).filter((g) => POLYGONAL.has(g.type ?? '')).length;
   };
-  const polygons = (n: string): string => {
+  const polygons = (n: string): MessagePiece => {
     const count = polygonCount(n);
-    return count === 0 ? 'no polygons' : `${count} polygon${count === 1 ? '' : 's'}`;
+    return count === 0 ? { key: 'topoNoPolygons' } : { key: 'topoPolygons', values: { count } };
   };
-  const listing = names.map((n) => `"${n}" (${polygons(n)})`).join(', ');
+  const listing = names.map((n): MessagePiece => ({ key: 'topoObjectListed', values: { name: n, polygons: polygons(n) } }));
 
   let name: string | undefined;
   if (objectName !== undefined) {
     if (!names.includes(objectName)) {
-      return fail(file, `TopoJSON object "${objectName}" not found; the objects are ${listing}`);
+      return fail(file, 'topoObjectNotFound', { name: objectName, objects: listing });
     }
     name = objectName;
   } else {
     // The object with the most polygons: the wards, rather than the one outline of their city.
     name = names.reduce<string | undefined>((best, n) => (polygonCount(n) > (best === undefined ? 0 : polygonCount(best)) ? n : best), undefined);
     if (name === undefined) {
-      return fail(file, `the TopoJSON has no object with polygons; its objects are ${listing}: wards must be polygons`);
+      return fail(file, 'topoNoPolygonObject', { objects: listing });
     }
     if (names.length > 1) {
       problems.push(
-        problem(file, `the TopoJSON holds ${names.length} objects, ${listing}; read "${name}": choose another as the TopoJSON object`, {
-          severity: 'info',
-        }),
+        problemFrom(file, 'topoManyObjects', { number: names.length, objects: listing, name }, { severity: 'info' }),
       );
     }
   }
@@ -256,7 +252,7 @@ function readTopoJson(json: unknown, file: string, objectName: string | undefine
       decoded = topoFeature(topology, name) as Feature | FeatureCollection;
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return fail(file, `TopoJSON object "${name}" could not be decoded (${why}): the file is damaged; export it again`);
+      return fail(file, 'topoDecodeFailed', { name, why });
     }
     features = decoded.type === 'FeatureCollection' ? decoded.features : [decoded];
   }
@@ -293,11 +289,11 @@ function crsMember(json: unknown): CrsDeclaration | null {
   const { type, properties } = crs as { type?: unknown; properties?: Record<string, unknown> | null };
   const code = type === 'EPSG' && properties?.code !== undefined ? `EPSG:${String(properties.code)}` : undefined;
   const name = properties?.name ?? code;
-  return typeof name === 'string' && name.trim() !== '' ? { text: name, where: 'the crs member' } : null;
+  return typeof name === 'string' && name.trim() !== '' ? { text: name, where: { key: 'crsMemberWhere' } } : null;
 }
 
-function fail(file: string, message: string): Loaded<Boundaries> {
-  return { data: null, problems: [problem(file, message)] };
+function fail(file: string, key: ProblemKey, values: MessageValues = {}): Loaded<Boundaries> {
+  return { data: null, problems: [problemFrom(file, key, values)] };
 }
 
 function describeIssue(error: z.ZodError): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { problem, type Loaded } from './problem';
+import { problem, problemFrom, type Loaded } from './problem';
 import { readJson } from './readJson';
 
 /** The `format` of a prepared dataset's manifest (dataset.json). */
@@ -70,7 +70,7 @@ export type ManifestSource = Manifest['sources'][number];
  */
 export function parseManifest(text: string, file: string): Loaded<Manifest> {
   const read = readJson(text);
-  if ('error' in read) return fail(file, read.error);
+  if ('error' in read) return { data: null, problems: [problemFrom(file, read.why.key, read.why.values)] };
   const json = read.json;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return fail(file, 'not a dataset manifest: expected a JSON object');

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile, { InvalidInputError, readSheet, SheetNotFoundError } from 'read-excel-file/universal';
 import { detectNumberFormat, nameColumns, type CsvTable } from './parseCsv';
-import { problem, type Loaded, type Problem } from './problem';
+import { problemFrom, type Loaded, type MessagePiece, type Problem } from './problem';
 
 /** An .xlsx workbook's bytes, as a file input or fetch hands them over. */
 export type WorkbookBytes = Uint8Array | ArrayBuffer;
@@ -15,7 +15,7 @@ const SIMILAR_WIDTH = 0.75;
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 // An encrypted .xlsx is an OLE container holding a stream of this name (UTF-16LE in the directory).
 const ENCRYPTED_PACKAGE = utf16le('EncryptedPackage');
-const XLS_ADVICE = 'it is an old Excel 97-2003 .xls file; save it as .xlsx or CSV and load that';
+const XLS_ADVICE: MessagePiece = { key: 'xlsxOldXls' };
 // A cell that reads as a number in either convention, for telling data rows from header rows.
 const NUMBERISH = /^[-+−]?\s*\d[\d.,\s]*%?$/;
 
@@ -66,10 +66,10 @@ export async function parseXlsx(bytes: WorkbookBytes, file: string, sheet?: stri
   const buffer = toArrayBuffer(bytes);
   const view = new Uint8Array(buffer);
   if (isOle(view)) {
-    const message = contains(view, ENCRYPTED_PACKAGE)
-      ? `${file} is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook) and save it again`
-      : `${file} is not a readable .xlsx workbook: ${XLS_ADVICE}`;
-    return { data: null, problems: [problem(file, message)] };
+    const refused = contains(view, ENCRYPTED_PACKAGE)
+      ? problemFrom(file, 'xlsxPassword', { file })
+      : problemFrom(file, 'xlsxUnreadable', { file, reason: XLS_ADVICE });
+    return { data: null, problems: [refused] };
   }
 
   const problems: Problem[] = [];
@@ -90,14 +90,9 @@ export async function parseXlsx(bytes: WorkbookBytes, file: string, sheet?: stri
       sheetName = chosen.name;
       sheetRows = chosen.rows;
       if (names.length > 1) {
-        const which = sheetName === names[0] ? 'the first' : 'the first that holds a table';
+        const which: MessagePiece = { key: sheetName === names[0] ? 'xlsxFirstSheet' : 'xlsxFirstTableSheet' };
         problems.push(
-          problem(
-            file,
-            `the workbook has ${names.length} sheets, ${quoteList(names)}; read ${which}, "${sheetName}": ` +
-              'choose another sheet if the data are elsewhere',
-            { severity: 'info' },
-          ),
+          problemFrom(file, 'xlsxSheets', { number: names.length, sheets: quoteList(names), which, sheet: sheetName }, { severity: 'info' }),
         );
       }
     } else {
@@ -105,19 +100,15 @@ export async function parseXlsx(bytes: WorkbookBytes, file: string, sheet?: stri
     }
   } catch (error) {
     if (isSheetNotFound(error)) {
-      return { data: null, problems: [problem(file, `${file} has no sheet "${sheetName}"; its sheets are ${quoteList(error.sheets)}`)] };
+      return { data: null, problems: [problemFrom(file, 'xlsxNoSheet', { file, sheet: sheetName, sheets: quoteList(error.sheets) })] };
     }
-    return { data: null, problems: [problem(file, `${file} is not a readable .xlsx workbook: ${reason(error)}`)] };
+    return { data: null, problems: [problemFrom(file, 'xlsxUnreadable', { file, reason: reason(error) })] };
   }
 
-  if (sheetRows.length === 0) return { data: null, problems: [...problems, problem(file, `sheet "${sheetName}" is empty`)] };
+  if (sheetRows.length === 0) return { data: null, problems: [...problems, problemFrom(file, 'xlsxSheetEmpty', { sheet: sheetName })] };
   if (!sheetRows.some((row) => filledCount(row.cells) >= 2)) {
     problems.push(
-      problem(
-        file,
-        `sheet "${sheetName}" holds no table, only text in one column (a title or an explanation?): choose the sheet that holds the data`,
-        { severity: 'warning' },
-      ),
+      problemFrom(file, 'xlsxSheetNoTable', { sheet: sheetName }, { severity: 'warning' }),
     );
   }
 
@@ -141,13 +132,11 @@ export async function parseXlsx(bytes: WorkbookBytes, file: string, sheet?: stri
   const header = sheetRows[headerAt].cells;
   const body = sheetRows.slice(headerAt + 1);
   if (body.length === 0) {
-    return { data: null, problems: [...problems, problem(file, `sheet "${sheetName}" has a header only, no data rows`)] };
+    return { data: null, problems: [...problems, problemFrom(file, 'xlsxHeaderOnly', { sheet: sheetName })] };
   }
   if (top.index > 0) {
     problems.push(
-      problem(file, `the table starts on row ${top.index + 1} of sheet "${sheetName}"; the rows above it were skipped`, {
-        severity: 'info',
-      }),
+      problemFrom(file, 'xlsxTableStarts', { row: top.index + 1, sheet: sheetName }, { severity: 'info' }),
     );
   }
 
@@ -190,21 +179,21 @@ function isSheetNotFound(error: unknown): error is SheetNotFoundError & { sheets
   return error instanceof SheetNotFoundError && Array.isArray((error as { sheets?: unknown }).sheets);
 }
 
-function reason(error: unknown): string {
+function reason(error: unknown): MessagePiece {
   if (error instanceof InvalidInputError) {
     switch (error.code) {
       case 'NO_DATA':
-        return 'the file is empty';
+        return { key: 'xlsxEmptyFile' };
       case 'XLS_FILE_NOT_SUPPORTED':
         return XLS_ADVICE;
       case 'INVALID_ZIP':
-        return 'the file is damaged (its ZIP container cannot be opened): download it again, or open it in Excel and save it again';
+        return { key: 'xlsxDamaged' };
       default:
-        return 'it is not an Excel workbook (is it a CSV or another kind of file?): save it from Excel as .xlsx, or give a CSV a .csv name';
+        return { key: 'xlsxNotExcel' };
     }
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `it is not laid out as an Excel workbook (${message}): open it in Excel and save it again as .xlsx`;
+  return { key: 'xlsxNotLaidOut', values: { error: message } };
 }
 
 function isOle(bytes: Uint8Array): boolean {
@@ -353,11 +342,10 @@ function nameMergedColumns(names: string[], headerIndex: number, merges: CellRan
     const named = Array.from({ length: last - m.col0 + 1 }, (_, k) => `${label} ${k + 1}`);
     named.forEach((name, k) => (names[m.col0 + k] = name));
     problems.push(
-      problem(
+      problemFrom(
         file,
-        `the header cell "${label}" (${columnLetter(m.col0)}${m.row0 + 1}) of sheet "${sheet}" is merged over columns ` +
-          `${columnLetter(m.col0)} to ${columnLetter(last)} with no header under it: its columns are read as ${quoteList(named)}; ` +
-          'give each column its own header in the sheet for clearer indicator names',
+        'xlsxMergedHeader',
+        { label, cell: `${columnLetter(m.col0)}${m.row0 + 1}`, sheet, from: columnLetter(m.col0), to: columnLetter(last), names: quoteList(named) },
         { row: 0, severity: 'warning' },
       ),
     );

@@ -1,19 +1,26 @@
+import { english, messageText, type MessagePiece } from './problem';
+
 /**
  * Parses a JSON file's text (a leading BOM is dropped), or says why it cannot: "empty file";
  * for a file that stops before its JSON is complete (a download or copy cut short), where it stops;
  * else "invalid JSON: <parser message> (line L, column C)" so a hand-edited file can be fixed.
+ * `error` is the English message, `why` the same as a message key and values (see problemFrom).
  */
-export function readJson(text: string): { json: unknown } | { error: string } {
+export function readJson(text: string): { json: unknown } | { error: string; why: MessagePiece } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return { error: 'empty file' };
+  if (body.trim() === '') return failure({ key: 'jsonEmpty' });
   try {
     return { json: JSON.parse(body) };
   } catch (error) {
-    return { error: `invalid JSON: ${jsonErrorMessage(error, body)}` };
+    return failure(jsonErrorMessage(error, body));
   }
 }
 
-function jsonErrorMessage(error: unknown, text: string): string {
+function failure(why: MessagePiece): { error: string; why: MessagePiece } {
+  return { error: messageText(why.key, why.values ?? {}, english), why };
+}
+
+function jsonErrorMessage(error: unknown, text: string): MessagePiece {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message);
   const index = position ? Number(position[1]) : null;
@@ -24,21 +31,18 @@ function jsonErrorMessage(error: unknown, text: string): string {
   if (open !== null && (index === null || index >= end - 1)) {
     // The last character's place: where an editor shows the file to end.
     const { line, column } = lineAndColumn(text, end - 1);
-    return (
-      `the file stops inside ${open} at line ${line}, column ${column} (character ${end}): ` +
-      'it looks cut off; download or export it again'
-    );
+    return { key: 'jsonCutOff', values: { open: { key: open }, line, column, character: end } };
   }
-  if (index === null || /line \d+/.test(message)) return `${message}: correct the file or export it again`;
+  if (index === null || /line \d+/.test(message)) return { key: 'jsonSyntax', values: { error: message } };
   const { line, column } = lineAndColumn(text, index);
-  return `${message} (line ${line}, column ${column}): correct the file there or export it again`;
+  return { key: 'jsonSyntaxAt', values: { error: message, line, column } };
 }
 
 /**
- * What the text leaves open at its end, innermost first ("a string", "an object", "an array"), or
+ * What the text leaves open at its end, innermost first (a string, an object, an array), or
  * null when every string and bracket is closed. One pass, no parsing.
  */
-function unfinished(text: string): string | null {
+function unfinished(text: string): 'jsonOpenString' | 'jsonOpenObject' | 'jsonOpenArray' | null {
   const stack: string[] = [];
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -50,9 +54,9 @@ function unfinished(text: string): string | null {
     else if (c === '{' || c === '[') stack.push(c);
     else if (c === '}' || c === ']') stack.pop();
   }
-  if (inString) return 'a string';
+  if (inString) return 'jsonOpenString';
   const innermost = stack.at(-1);
-  return innermost === undefined ? null : innermost === '{' ? 'an object' : 'an array';
+  return innermost === undefined ? null : innermost === '{' ? 'jsonOpenObject' : 'jsonOpenArray';
 }
 
 function lineAndColumn(text: string, index: number): { line: number; column: number } {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_CAPACITY, type CapacityParams } from '../model/plan';
 import type { Direction, Level, Method } from '../model/types';
 import type { Scope } from '../model/scoreInScope';
-import { problem, type Loaded, type Problem } from './problem';
+import { problem, problemFrom, type Loaded, type Problem } from './problem';
 import { readJson } from './readJson';
 
 /** The inputs of a ranking and plan that a scenario keeps: everything the user set, nothing derived. */
@@ -117,7 +117,7 @@ export function formatScenarios(scenarios: readonly Scenario[]): string {
  */
 export function parseScenarios(text: string, file: string): Loaded<Scenario[]> {
   const read = readJson(text);
-  if ('error' in read) return { data: null, problems: [problem(file, read.error)] };
+  if ('error' in read) return { data: null, problems: [problemFrom(file, read.why.key, read.why.values)] };
   const json = read.json;
   if (typeof json !== 'object' || json === null || Array.isArray(json) || !('format' in json) || json.format !== SCENARIO_FORMAT) {
     return { data: null, problems: [problem(file, `not a scenarios file: expected "format": "${SCENARIO_FORMAT}"`)] };

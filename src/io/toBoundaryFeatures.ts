@@ -2,7 +2,7 @@ import { rewind } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { capProblems } from './capProblems';
 import { detectCrs, type CrsDetection } from './detectCrs';
-import { problem, type Loaded, type Problem } from './problem';
+import { problemFrom, type Loaded, type MessagePiece, type MessageValue, type Problem } from './problem';
 import { reprojectFeatures } from './reproject';
 import { selfIntersects } from './selfIntersects';
 
@@ -18,8 +18,8 @@ export interface NumberedFeature {
 /** Where a file declares its coordinate system: the text, and a name for it in messages. */
 export interface CrsDeclaration {
   text: string;
-  /** e.g. "gemeente.prj" or "the GeoJSON crs member". */
-  where: string;
+  /** e.g. "gemeente.prj", or { key: 'crsMemberWhere' } for the GeoJSON crs member. */
+  where: MessageValue;
 }
 
 /** The features of a boundary file once checked, in WGS84, with the system they came in. */
@@ -40,8 +40,6 @@ const MAX_LISTED = 10;
 // Belgium in degrees with half a degree to spare (it spans 2.5-6.4 E, 49.5-51.5 N).
 const BELGIUM = { minX: 2, maxX: 7, minY: 49, maxY: 52 };
 
-const FIX_ADVICE = 'fix them in QGIS (Vector > Geometry Tools > Fix Geometries) if that matters';
-
 /**
  * Turns the features of a boundary file into ward boundaries: keeps polygons and features without
  * geometry, drops the rest (a file without a single polygon is refused), works out the coordinate
@@ -61,7 +59,7 @@ export function toBoundaryFeatures(
   if (all.length === 0) {
     return {
       data: null,
-      problems: [problem(file, 'the file holds no features, so no wards: export the layer with its features and load it again')],
+      problems: [problemFrom(file, 'noFeatures')],
     };
   }
   const problems: Problem[] = [];
@@ -77,7 +75,7 @@ export function toBoundaryFeatures(
       (f as BoundaryFeature).geometry = withoutEmptyParts(f.geometry as Polygon | MultiPolygon);
     }
     if (f.geometry === null) {
-      empty.push(problem(file, `feature ${row} has no geometry; kept, but it cannot be drawn`, { row, severity: 'warning' }));
+      empty.push(problemFrom(file, 'featureNoGeometry', { row }, { row, severity: 'warning' }));
       kept.push(numbered);
       continue;
     }
@@ -89,41 +87,38 @@ export function toBoundaryFeatures(
     }
     const fault = extendBox(box, f.geometry as Polygon | MultiPolygon);
     if (fault !== null) {
-      broken.push(problem(file, `feature ${row}: ${fault}; dropped`, { row, severity: 'warning' }));
+      broken.push(problemFrom(file, 'featureBadCoordinates', { row, fault }, { row, severity: 'warning' }));
       continue;
     }
     kept.push(numbered);
   }
   const polygons = kept.filter((k) => k.feature.geometry !== null).length;
-  problems.push(...capProblems(empty, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features without geometry`));
+  problems.push(...capProblems(empty, MAX_FEATURE_PROBLEMS, { key: 'moreFeaturesNoGeometry' }));
   if (polygons > 0 && notPolygons.size > 0) problems.push(droppedNotPolygons(file, notPolygons));
-  problems.push(...capProblems(broken, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features with invalid coordinates dropped`));
+  problems.push(...capProblems(broken, MAX_FEATURE_PROBLEMS, { key: 'moreFeaturesBadCoordinates' }));
   if (polygons === 0) return { data: null, problems: [...problems, noPolygons(file, notPolygons, broken.length, all.length)] };
 
   const crs = detectCrs({ prj: declared?.text, sample: [[box.minX, box.minY], [box.maxX, box.maxY]] });
   if (crs.crs === null) {
-    const why = crs.conflict && declared ? ` (${declared.where}: ${crs.conflict})` : '';
+    const why: MessageValue = crs.conflict && declared ? { key: 'crsConflictWhy', values: { where: declared.where, conflict: crs.conflict } } : '';
     return {
       data: null,
       problems: [
         ...problems,
-        problem(
-          file,
-          `the coordinates (${rangeText(box)}) are not WGS84 degrees nor Belgian Lambert 72 or 2008 metres${why}; ` +
-            'reproject the file to WGS84 (EPSG:4326) or Belgian Lambert 72 (EPSG:31370) and load it again',
-        ),
+        problemFrom(file, 'coordinatesUnknown', { range: rangeText(box), why }),
       ],
     };
   }
   const reprojected = crs.crs !== 'EPSG:4326';
   let features = kept.map((k) => k.feature as BoundaryFeature);
   let rows = kept.map((k) => k.row);
-  const then = reprojected ? '; reprojected to WGS84' : '';
+  const then: MessageValue = reprojected ? { key: 'reprojectedThen' } : '';
   if (crs.conflict && declared) {
-    problems.push(problem(file, `${declared.where}: ${crs.conflict}; read as ${crs.label}${then}`, { severity: 'warning' }));
+    problems.push(problemFrom(file, 'crsConflict', { where: declared.where, conflict: crs.conflict, label: crs.label, then }, { severity: 'warning' }));
   } else if (reprojected || reportCrs) {
-    const how = crs.how === 'prj' && declared ? `read from ${declared.where}` : 'recognised from their range';
-    problems.push(problem(file, `coordinates in ${crs.label}, ${how}${then}`, { severity: 'info' }));
+    const how: MessagePiece =
+      crs.how === 'prj' && declared ? { key: 'crsReadFrom', values: { where: declared.where } } : { key: 'crsFromRange' };
+    problems.push(problemFrom(file, 'crsNoted', { label: crs.label, how, then }, { severity: 'info' }));
   }
 
   let degrees = box;
@@ -136,14 +131,14 @@ export function toBoundaryFeatures(
     const keep = projected.map((f, i) => {
       if (f.geometry === null) return true;
       const fault = extendBox(degrees, f.geometry);
-      if (fault !== null) lost.push(problem(file, `feature ${rows[i]}: ${fault} after reprojection to WGS84; dropped`, { row: rows[i], severity: 'warning' }));
+      if (fault !== null) lost.push(problemFrom(file, 'featureLostInReprojection', { row: rows[i], fault }, { row: rows[i], severity: 'warning' }));
       return fault === null;
     });
-    problems.push(...capProblems(lost, MAX_FEATURE_PROBLEMS, (n) => `and ${n} more features that could not be reprojected dropped`));
+    problems.push(...capProblems(lost, MAX_FEATURE_PROBLEMS, { key: 'moreFeaturesNotReprojected' }));
     features = projected.filter((_, i) => keep[i]);
     rows = rows.filter((_, i) => keep[i]);
     if (!features.some((f) => f.geometry !== null)) {
-      return { data: null, problems: [...problems, problem(file, `no feature could be reprojected from ${crs.label} to WGS84: nothing to draw`)] };
+      return { data: null, problems: [...problems, problemFrom(file, 'noFeatureReprojected', { label: crs.label })] };
     }
   }
   const placed = placeInBelgium(features, degrees, file, reprojected);
@@ -165,29 +160,24 @@ export function toBoundaryFeatures(
   if (names.size === 0) {
     // Still drawable (an outline layer needs no attributes), but no ward can be made from it.
     problems.push(
-      problem(
-        file,
-        'no feature has properties, so there is no ward code to show or to join indicator tables on: ' +
-          'export the layer with its attributes (for a shapefile, include its .dbf) and load it again',
-        { severity: 'warning' },
-      ),
+      problemFrom(file, 'noProperties', {}, { severity: 'warning' }),
     );
   } else if (bare.length > 0) {
     problems.push(
-      problem(
+      problemFrom(
         file,
-        `${count(bare.length, 'feature has', 'features have')} no properties (${featureList(bare)}): ` +
-          `without a ward code ${bare.length === 1 ? 'it is' : 'they are'} left out of the wards`,
+        'featuresWithoutProperties',
+        { count: bare.length, features: featureList(bare) },
         { row: bare.length === 1 ? bare[0] : null, severity: 'warning' },
       ),
     );
   }
   if (crossing.length > 0) {
     problems.push(
-      problem(
+      problemFrom(
         file,
-        `${count(crossing.length, 'feature has a boundary that crosses itself', 'features have boundaries that cross themselves')} ` +
-          `(${featureList(crossing)}): kept and drawn, but area, centroid and neighbours may be off; ${FIX_ADVICE}`,
+        'selfIntersecting',
+        { count: crossing.length, features: featureList(crossing) },
         { row: crossing.length === 1 ? crossing[0] : null, severity: 'warning' },
       ),
     );
@@ -198,42 +188,37 @@ export function toBoundaryFeatures(
 /** The warning for features dropped because they are points or lines, counted by type. */
 function droppedNotPolygons(file: string, byType: Map<string, number[]>): Problem {
   const rows = [...byType.values()].flat().sort((a, b) => a - b);
-  return problem(
+  return problemFrom(
     file,
-    `${count(rows.length, 'feature is', 'features are')} not a polygon and ${rows.length === 1 ? 'was' : 'were'} dropped ` +
-      `(${typeCounts(byType)}; ${featureList(rows)}): wards are Polygon or MultiPolygon features`,
+    'notPolygonsDropped',
+    { count: rows.length, types: typeCounts(byType), features: featureList(rows) },
     { row: rows.length === 1 ? rows[0] : null, severity: 'warning' },
   );
 }
 
 /** The error for a file without a single polygon left: what it held instead. */
 function noPolygons(file: string, byType: Map<string, number[]>, broken: number, total: number): Problem {
-  const parts: string[] = [];
+  const parts: MessageValue[] = [];
   if (byType.size > 0) parts.push(typeCounts(byType));
-  if (broken > 0) parts.push(`${broken} with invalid coordinates`);
+  if (broken > 0) parts.push({ key: 'partBadCoordinates', values: { number: broken } });
   const withoutGeometry = total - broken - [...byType.values()].reduce((n, rows) => n + rows.length, 0);
-  if (withoutGeometry > 0) parts.push(`${withoutGeometry} without geometry`);
-  const advice =
-    byType.size > 0
-      ? 'ward boundaries must be Polygon or MultiPolygon areas; load the boundary polygons, not points or lines'
-      : 'nothing to draw';
-  return problem(file, `no polygons among the ${count(total, 'feature', 'features')} (${parts.join(', ')}): ${advice}`);
+  if (withoutGeometry > 0) parts.push({ key: 'partNoGeometry', values: { number: withoutGeometry } });
+  const advice: MessagePiece = { key: byType.size > 0 ? 'advicePolygonsNotPoints' : 'adviceNothingToDraw' };
+  return problemFrom(file, 'noPolygons', { count: total, parts, advice });
 }
 
 /** "3 Point, 1 LineString", in the order first met. */
-function typeCounts(byType: Map<string, number[]>): string {
-  return [...byType].map(([type, rows]) => `${rows.length} ${type}`).join(', ');
+function typeCounts(byType: Map<string, number[]>): MessagePiece[] {
+  return [...byType].map(([type, rows]) => ({ key: 'typeCount', values: { number: rows.length, type } }));
 }
 
 /** "feature 3" or "features 1, 3, 7" or "features 1, 2, … (25 in all)". */
-function featureList(rows: number[]): string {
-  if (rows.length === 1) return `feature ${rows[0]}`;
+function featureList(rows: number[]): MessagePiece {
+  if (rows.length === 1) return { key: 'featureOne', values: { row: rows[0] } };
   const listed = rows.slice(0, MAX_LISTED).join(', ');
-  return rows.length > MAX_LISTED ? `features ${listed}, … (${rows.length} in all)` : `features ${listed}`;
-}
-
-function count(n: number, one: string, many: string): string {
-  return n === 1 ? `1 ${one}` : `${n} ${many}`;
+  return rows.length > MAX_LISTED
+    ? { key: 'featureManyMore', values: { rows: listed, total: rows.length } }
+    : { key: 'featureMany', values: { rows: listed } };
 }
 
 /**
@@ -246,10 +231,10 @@ function placeInBelgium(features: BoundaryFeature[], box: Box, file: string, rep
   const overlaps = (b: Box) => b.minX <= BELGIUM.maxX && b.maxX >= BELGIUM.minX && b.minY <= BELGIUM.maxY && b.maxY >= BELGIUM.minY;
   if (overlaps(box)) return null;
   if (reprojected) {
-    return problem(
+    return problemFrom(
       file,
-      `after reprojection the wards lie outside Belgium (longitude ${round(box.minX)} to ${round(box.maxX)}, ` +
-        `latitude ${round(box.minY)} to ${round(box.maxY)}): check the coordinate system the file declares`,
+      'outsideBelgium',
+      { minX: round(box.minX), maxX: round(box.maxX), minY: round(box.minY), maxY: round(box.maxY) },
       { severity: 'warning' },
     );
   }
@@ -265,12 +250,7 @@ function placeInBelgium(features: BoundaryFeature[], box: Box, file: string, rep
       [p[0], p[1]] = [p[1], p[0]];
     });
   }
-  return problem(
-    file,
-    `the coordinates give latitude first (${rangeText(box)}), not longitude as GeoJSON and shapefiles do; ` +
-      'read the other way round, which puts the wards in Belgium',
-    { severity: 'warning' },
-  );
+  return problemFrom(file, 'latitudeFirst', { range: rangeText(box) }, { severity: 'warning' });
 }
 
 /**
@@ -316,10 +296,10 @@ function emptyBox(): Box {
  * with them: a position that is not a pair of finite numbers, or rings not nested as they should
  * be. A plain loop: the coordinates may run into millions of numbers.
  */
-function extendBox(box: Box, geometry: Polygon | MultiPolygon): string | null {
+function extendBox(box: Box, geometry: Polygon | MultiPolygon): MessagePiece | null {
   const multi = geometry.type === 'MultiPolygon';
   const polygons: unknown[] = multi ? geometry.coordinates : [geometry.coordinates];
-  const nesting = `the coordinates are not nested as a ${geometry.type}'s (${multi ? 'polygons of ' : ''}rings of [x, y] positions)`;
+  const nesting: MessagePiece = { key: multi ? 'coordinatesNotNestedMulti' : 'coordinatesNotNestedPolygon' };
   if (!Array.isArray(polygons)) return nesting;
   let { minX, minY, maxX, maxY } = box;
   for (let p = 0; p < polygons.length; p++) {
@@ -334,8 +314,10 @@ function extendBox(box: Box, geometry: Polygon | MultiPolygon): string | null {
         const x: unknown = position[0];
         const y: unknown = position[1];
         if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-          const where = `position ${i + 1} of ring ${r + 1}${multi ? ` of polygon ${p + 1}` : ''}`;
-          return `${where} is ${positionText(position)}, not two finite numbers`;
+          const value = positionText(position);
+          return multi
+            ? { key: 'positionNotNumbersMulti', values: { position: i + 1, ring: r + 1, polygon: p + 1, value } }
+            : { key: 'positionNotNumbers', values: { position: i + 1, ring: r + 1, value } };
         }
         if (x < minX) minX = x;
         if (x > maxX) maxX = x;
@@ -353,8 +335,8 @@ function positionText(position: unknown[]): string {
   return `[${position.map((v) => (typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v))).join(', ')}]`;
 }
 
-function rangeText(box: Box): string {
-  return `x ${round(box.minX)} to ${round(box.maxX)}, y ${round(box.minY)} to ${round(box.maxY)}`;
+function rangeText(box: Box): MessagePiece {
+  return { key: 'coordinateRange', values: { minX: round(box.minX), maxX: round(box.maxX), minY: round(box.minY), maxY: round(box.maxY) } };
 }
 
 function round(value: number): string {

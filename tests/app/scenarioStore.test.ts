@@ -4,6 +4,8 @@ import { loadScenarios, saveScenarios, SCENARIO_STORE_PREFIX, scenarioBackupKey,
 import type { Scenario } from '../../src/io/scenarioJson';
 import { DEFAULT_CAPACITY } from '../../src/model/plan';
 import { FakeStorage } from './fakeStorage';
+import { translator } from '../../src/i18n/translator';
+import { writeNotice } from '../../src/i18n/writeNotice';
 
 
 function scenario(name: string, weight = 1): Scenario {
@@ -62,9 +64,13 @@ describe('scenarioStore', () => {
       storage.setItem(key, text);
       const loaded = loadScenarios(storage, 'demo');
       expect(loaded.scenarios).toEqual([]);
-      expect(loaded.problem).toMatch(/^saved scenarios are damaged \(.+\) and were not loaded; the saved text is kept in this browser's storage under "chw-planner:scenarios:v1:demo:damaged"$/);
+      expect(loaded.problem?.text).toMatch(/^saved scenarios are damaged \(.+\) and were not loaded; the saved text is kept in this browser's storage under "chw-planner:scenarios:v1:demo:damaged"$/);
       expect(storage.getItem(key)).toBe(text);
       expect(storage.getItem(scenarioBackupKey('demo'))).toBe(text);
+      expect(loaded.problem).toMatchObject({ key: 'scenariosDamaged', values: { kept: { key: 'scenariosBackedUp', values: { key: 'chw-planner:scenarios:v1:demo:damaged' } } } });
+      expect(writeNotice(translator('fr'), loaded.problem!)).toMatch(
+        /^les scénarios enregistrés sont endommagés \(.+\) et n'ont pas été chargés ; le texte enregistré est conservé dans le stockage de ce navigateur sous « chw-planner:scenarios:v1:demo:damaged »$/,
+      );
     }
   });
 
@@ -76,8 +82,8 @@ describe('scenarioStore', () => {
     storage.setItem(key, damaged);
     const loaded = loadScenarios(storage, 'demo');
     expect(loaded.scenarios).toEqual(SCENARIOS.filter((s) => s.name !== 'Double unemployment'));
-    expect(loaded.problem).toContain('some saved scenarios are damaged and were left out (scenario 2 ("Double unemployment"): settings.weights.unemployment');
-    expect(loaded.problem).toContain('the others are loaded');
+    expect(loaded.problem?.text).toContain('some saved scenarios are damaged and were left out (scenario 2 ("Double unemployment"): settings.weights.unemployment');
+    expect(loaded.problem?.text).toContain('the others are loaded');
     expect(storage.getItem(key)).toBe(damaged);
     // Saving rewrites the entry with the good scenarios; the damaged text stays in the backup.
     expect(saveScenarios(storage, 'demo', [...loaded.scenarios, scenario('New')])).toBeNull();
@@ -98,20 +104,20 @@ describe('scenarioStore', () => {
     });
     const loaded = loadScenarios(full, 'demo');
     expect(loaded.scenarios.length).toBe(SCENARIOS.length - 1);
-    expect(loaded.problem).toMatch(/could not be backed up \(.*\): export your scenarios before saving a new one$/);
+    expect(loaded.problem?.text).toMatch(/could not be backed up \(.*\): export your scenarios before saving a new one$/);
   });
 
   it('saveScenarios(…) says so when storage is full, and keeps what was saved before', () => {
     const storage = new FakeStorage(2000);
     expect(saveScenarios(storage, 'demo', SCENARIOS.slice(0, 1))).toBeNull();
     const many = Array.from({ length: 20 }, (_, i) => scenario(`Scenario ${i}`));
-    expect(saveScenarios(storage, 'demo', many)).toMatch(/storage is full/);
+    expect(saveScenarios(storage, 'demo', many)).toMatchObject({ key: 'scenariosStorageFull', text: expect.stringMatching(/storage is full/) });
     expect(loadScenarios(storage, 'demo').scenarios).toEqual(SCENARIOS.slice(0, 1));
   });
 
   it('loadScenarios and saveScenarios never throw: no storage, or storage that refuses', () => {
-    expect(loadScenarios(null, 'demo')).toEqual({ scenarios: [], problem: expect.stringMatching(/this visit only/) });
-    expect(saveScenarios(null, 'demo', SCENARIOS)).toMatch(/export the scenarios/);
+    expect(loadScenarios(null, 'demo')).toEqual({ scenarios: [], problem: expect.objectContaining({ text: expect.stringMatching(/this visit only/) }) });
+    expect(saveScenarios(null, 'demo', SCENARIOS)?.text).toMatch(/export the scenarios/);
     const refusing: StorageLike = {
       getItem: () => {
         throw new Error('SecurityError');
@@ -121,7 +127,13 @@ describe('scenarioStore', () => {
       },
       removeItem: () => {},
     };
-    expect(loadScenarios(refusing, 'demo')).toEqual({ scenarios: [], problem: 'saved scenarios could not be read: SecurityError' });
-    expect(saveScenarios(refusing, 'demo', SCENARIOS)).toBe('the scenarios could not be saved: SecurityError');
+    expect(loadScenarios(refusing, 'demo')).toEqual({
+      scenarios: [],
+      problem: { key: 'scenariosUnreadable', values: { error: 'SecurityError' }, text: 'saved scenarios could not be read: SecurityError' },
+    });
+    const failed = saveScenarios(refusing, 'demo', SCENARIOS);
+    expect(failed?.text).toBe('the scenarios could not be saved: SecurityError');
+    expect(writeNotice(translator('fr'), failed!)).toBe('les scénarios n\'ont pas pu être enregistrés : SecurityError');
+    expect(writeNotice(translator('nl'), failed!)).toBe("de scenario's konden niet bewaard worden: SecurityError");
   });
 });

@@ -71,4 +71,24 @@ describe.skipIf(skipReason !== null)('the interface in Dutch, French and English
     expect(await page.getByTestId('ward-details').textContent()).toMatch(/rank \d+ of \d+/);
     expect(app.errors).toEqual([]);
   });
+
+  it('names what a tampered shared link left out in French', async () => {
+    const { page } = app;
+    await expect.poll(() => page.url()).toMatch(/#v=1&d=/);
+    const params = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    params.set('m', 'astrology');
+    params.set('d', 'Gent 2021');
+    const other = await page.context().newPage();
+    await other.addInitScript(() => window.localStorage.setItem('chw-planner:language', 'fr'));
+    await other.goto(`${page.url().split('#')[0]}#${params.toString()}`);
+    await waitForMapIdle(other);
+    expect(await htmlLang(other)).toBe('fr');
+    const problems = other.locator('section.problems');
+    await expect.poll(async () => (await problems.textContent()) ?? '').toContain('le lien contient une valeur non valide pour la méthode (« astrology ») :');
+    expect(await problems.textContent()).toContain('le lien a été créé pour le jeu de données « Gent 2021 », or « ');
+    expect(await problems.textContent()).not.toContain('is not valid');
+    await other.evaluate(() => window.localStorage.setItem('chw-planner:language', 'en'));
+    await other.close();
+    expect(app.errors).toEqual([]);
+  });
 });

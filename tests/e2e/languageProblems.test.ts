@@ -50,4 +50,38 @@ describe.skipIf(skipReason !== null)('problems in the files, in the interface la
     expect((await panelEn.locator('.problems li').allTextContents()).join('\n')).toContain('header only');
     expect(app.errors).toEqual([]);
   });
+
+  it('a cut-off GeoJSON and a GeoJSON of points only are described in French', async () => {
+    const { page } = app;
+    await page.evaluate(() => window.localStorage.setItem('chw-planner:language', 'fr'));
+    await page.reload();
+    await waitForMapIdle(page);
+    const dir = mkdtempSync(join(tmpdir(), 'chw-geo-problems-'));
+    const cut = join(dir, 'coupe.geojson');
+    writeFileSync(cut, '{"type": "FeatureCollection", "features": [');
+    const points = join(dir, 'points.geojson');
+    const point = (x: number) => ({ type: 'Feature', properties: { code: `P${x}` }, geometry: { type: 'Point', coordinates: [4.3 + x / 100, 50.8] } });
+    writeFileSync(points, JSON.stringify({ type: 'FeatureCollection', features: [point(1), point(2)] }));
+
+    await page.getByRole('button', { name: 'Ouvrir des fichiers…' }).click();
+    const panel = page.getByRole('region', { name: 'Ouvrir des fichiers' });
+    const problems = panel.locator('.problems li');
+    await panel.locator('input[type=file]').setInputFiles([cut]);
+    await expect
+      .poll(async () => (await problems.allTextContents()).join('\n'))
+      .toContain(
+        "coupe.geojson: JSON non valide : le fichier s'arrête au milieu d'un tableau à la ligne 1, colonne 43 (caractère 43) : il semble tronqué ; téléchargez-le ou exportez-le à nouveau",
+      );
+    await panel.locator('input[type=file]').setInputFiles([points]);
+    await expect
+      .poll(async () => (await problems.allTextContents()).join('\n'))
+      .toContain(
+        'points.geojson: aucun polygone parmi les 2 features (2 Point) : les limites des quartiers doivent être des surfaces Polygon ou MultiPolygon ; ' +
+          'chargez les polygones des limites, pas des points ni des lignes',
+      );
+    const all = (await problems.allTextContents()).join('\n');
+    for (const english of ['invalid JSON', 'cut off', 'no polygons among', 'ward boundaries must be']) expect(all).not.toContain(english);
+    await page.screenshot({ path: outputPath('language-problems-geojson-fr.png') });
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -60,7 +60,7 @@ describe('parseXlsx', () => {
       ['24107', 'Tienen', '732273385.13', '20395'],
       ['62063', 'Luik', '3117651645', '111858'],
     ]);
-    expect(problems).toEqual([
+    expect(problems).toMatchObject([
       {
         file: 'f.xlsx',
         row: null,
@@ -206,7 +206,7 @@ describe('parseXlsx', () => {
     ]);
     const { data, problems } = await parseXlsx(bytes, 'f.xlsx');
     expect(data?.rows).toEqual([['x', '1']]);
-    expect(problems).toEqual([
+    expect(problems).toMatchObject([
       {
         file: 'f.xlsx',
         row: null,
@@ -222,7 +222,7 @@ describe('parseXlsx', () => {
       { name: 'A', rows: [['code', 'v'], ['x', 1]] },
       { name: 'B', rows: [['code', 'v'], ['y', 2]] },
     ]);
-    expect(await parseXlsx(bytes, 'f.xlsx', 'C')).toEqual({
+    expect(await parseXlsx(bytes, 'f.xlsx', 'C')).toMatchObject({
       data: null,
       problems: [{ file: 'f.xlsx', row: null, column: null, message: 'f.xlsx has no sheet "C"; its sheets are "A", "B"', severity: 'error' }],
     });
@@ -249,7 +249,7 @@ describe('parseXlsx', () => {
     ] as const) {
       const { data, problems } = await parseXlsx(bytes, 'f.xlsx');
       expect(data).toBeNull();
-      expect(problems).toEqual([
+      expect(problems).toMatchObject([
         { file: 'f.xlsx', row: null, column: null, message: `f.xlsx is not a readable .xlsx workbook: ${reason}`, severity: 'error' },
       ]);
       expect(await xlsxSheetNames(bytes)).toEqual([]);
