@@ -1,7 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { csvFileName } from '../io/csvFileName';
-import type { Problem } from '../io/problem';
 import type { Dataset } from '../model/createDataset';
 import type { HelpRequest } from '../model/fieldSignals';
 import { bbox } from '@turf/turf';
@@ -39,7 +38,7 @@ import { initialState, reduce, type AppState, type CsvFormat } from './state';
 import { useRanking } from './useRanking';
 import { useScenarios, type RankShift } from './useScenarios';
 import { decodeLink, encodeLink, fitLink, linkOf, type ShareLink } from './shareLink';
-import { writeNotice } from '../i18n/writeNotice';
+import { notice, noticeProblem, type Notice, type ProblemSource, type ShownProblem } from './notice';
 import { ScenarioPanel } from '../ui/ScenarioPanel';
 import { comparisonOf, explainWard, themesFor, themesForGroup } from './explainWard';
 import { comparisonTable } from '../model/compareWards';
@@ -97,7 +96,7 @@ export function App() {
     observer.observe(header);
     return () => observer.disconnect();
   }, []);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [problems, setProblems] = useState<ShownProblem[]>([]);
   const [loading, setLoading] = useState(true);
   const [showLoader, setShowLoader] = useState(false);
   const [showMatcher, setShowMatcher] = useState(false);
@@ -175,19 +174,18 @@ export function App() {
   useEffect(() => {
     if (!dataset) return;
     let cancelled = false;
-    const note = (file: string, message: string | null) =>
-      message && setProblems((p) => [...p, { file, row: null, column: null, message, severity: 'warning' }]);
+    const note = (source: ProblemSource, problem: Notice | null) => problem && setProblems((p) => [...p, noticeProblem(source, problem)]);
     const stored = loadMatches(browserStorage(), dataset.name);
     dispatch({ type: 'areaMatchesSet', matches: stored.matches });
-    note(t('problems.source.savedMatches'), stored.problem);
+    note('savedMatches', stored.problem);
     void Promise.all([loadWorkability(dataset.name), loadRequests(dataset.name)]).then(([work, requests]) => {
       if (cancelled) return;
       dispatch({ type: 'workabilitySet', entries: work.entries });
       const demo = demoRequests.current;
       const fallback = demo && demo.dataset === dataset && requests.entries.length === 0 ? demo.requests : requests.entries;
       dispatch({ type: 'requestsSet', requests: fallback });
-      note(t('problems.source.savedWorkability'), work.problem);
-      note(t('problems.source.savedRequests'), requests.problem);
+      note('savedWorkability', work.problem);
+      note('savedRequests', requests.problem);
     });
     return () => {
       cancelled = true;
@@ -544,7 +542,7 @@ export function App() {
       if (Object.keys(fitted.settings).length > 0) dispatch({ type: 'linkApplied', settings: fitted.settings });
       if (fitted.selected !== null) pendingSelection.current = { code: fitted.selected, level: fitted.settings.level ?? state.level };
     }
-    if (found.length > 0) setProblems((p) => [...p, ...found.map((notice) => ({ file: t('problems.source.sharedLink'), row: null, column: null, message: writeNotice(t, notice), severity: 'warning' as const }))]);
+    if (found.length > 0) setProblems((p) => [...p, ...found.map((told) => noticeProblem('sharedLink', told))]);
   }, [dataset, areas, initialLink]);
   useEffect(() => {
     // The ward is looked up once the link's level shows (a municipality code among municipalities).
@@ -554,7 +552,7 @@ export function App() {
     const code = pending.code;
     const ward = view.wards.find((w) => w.code === code);
     if (ward) dispatch({ type: 'wardSelected', index: ward.index, focus: false });
-    else setProblems((p) => [...p, { file: t('problems.source.sharedLink'), row: null, column: null, message: t('problems.linkWard', { code }), severity: 'warning' }]);
+    else setProblems((p) => [...p, noticeProblem('sharedLink', notice('linkWard', { code }))]);
   }, [view, state.level]);
   useEffect(() => {
     if (linkPending.current) return;
@@ -790,7 +788,7 @@ export function App() {
                 expansion={state.expansion}
                 onExpansion={(expansion) => dispatch({ type: 'expansionSet', expansion })}
               />
-              {plan?.problem && <p className="call">{plan.problem}</p>}
+              {plan?.problemKey && <p className="call">{t(`planner.problems.${plan.problemKey}`)}</p>}
               {plan?.plan && (
                 <>
                   <CoverageCurve points={plan.curve} knee={plan.knee} current={state.capacity.availableFte} width={300} />
@@ -928,7 +926,7 @@ export function App() {
                             const next = toggleMarkedByHand(state.areaMatches, selectedWard);
                             dispatch({ type: 'areaMatchesSet', matches: next });
                             const failed = saveMatches(browserStorage(), dataset.name, next);
-                            if (failed) setProblems((p) => [...p, { file: t('problems.source.chwAreas'), row: null, column: null, message: failed, severity: 'warning' }]);
+                            if (failed) setProblems((p) => [...p, noticeProblem('chwAreas', failed)]);
                           },
                         }
                       : null

@@ -7,6 +7,7 @@ import { candidatesFromWards, matchAllAreas } from '../model/matchAreaNames';
 import { CurrentAreasMatcher } from '../ui/CurrentAreasMatcher';
 import { useProblemMessage } from '../ui/ProblemList';
 import { useLanguage } from '../i18n/useLanguage';
+import { writeNotice } from '../i18n/writeNotice';
 import programmeAreas from '../../data/chw-current-areas.csv?raw';
 import { downloadText } from './download';
 import { browserStorage, saveMatches } from './matchStore';
@@ -42,7 +43,8 @@ export function AreaMatching({ dataset, matches, format, onMatches, onClose }: A
   const change = (next: AreaMatch[]) => {
     onMatches(next);
     // Saving is best effort: a full or blocked storage is said, and the matches stay in the app.
-    setNotice(saveMatches(browserStorage(), dataset.name, next));
+    const failed = saveMatches(browserStorage(), dataset.name, next);
+    setNotice(failed && writeNotice(t, failed));
   };
   const sectorName = (code: string) => candidates.find((c) => c.code === code)?.names[0] ?? null;
 

@@ -12,9 +12,11 @@ import { NeedVsFieldScatter } from '../ui/NeedVsFieldScatter';
 import { WorkabilityEditor } from '../ui/WorkabilityEditor';
 import { useLanguage } from '../i18n/useLanguage';
 import { wardName } from '../i18n/wardName';
+import { writeNotice } from '../i18n/writeNotice';
 import { numberFormat } from '../ui/formatValue';
 import { downloadText } from './download';
 import type { Action, AppState } from './state';
+import type { Notice } from './notice';
 import { saveRequests, saveWorkability } from './workabilityStore';
 
 export interface FieldPanelProps {
@@ -37,6 +39,8 @@ const HALF_LIVES: readonly (number | null)[] = [null, 6, 12, 24];
 export function FieldPanel({ state, view, scores, selected, datasetId, onSelect, dispatch, onProblems }: FieldPanelProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const { t, language, locale } = useLanguage();
+  // What a save says: nothing when saved, else why not, in the interface language.
+  const saved = (failed: Notice | null) => setNotice(failed && writeNotice(t, failed));
   const requests = view.values.help_requests ?? view.wards.map(() => null);
   const needCut = median(scores.filter((s): s is number => s !== null)) ?? 50;
   // Most wards have no request at all; the cut is the median among wards that have some, so that
@@ -58,12 +62,12 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
     }
     const next = [...state.requests, { code: ward.code, count: n, date: date === '' ? null : date }];
     dispatch({ type: 'requestsSet', requests: next });
-    void saveRequests(datasetId, next).then((failed) => setNotice(failed ?? t('field.added', { count: n, ward: name })));
+    void saveRequests(datasetId, next).then((failed) => setNotice(failed ? writeNotice(t, failed) : t('field.added', { count: n, ward: name })));
   };
 
   const setWorkability = (entries: WorkabilityEntry[]) => {
     dispatch({ type: 'workabilitySet', entries });
-    void saveWorkability(datasetId, entries).then(setNotice);
+    void saveWorkability(datasetId, entries).then(saved);
   };
   const readFile = (file: File, then: (text: string) => void) =>
     void file.arrayBuffer().then((buffer) => then(decodeText(new Uint8Array(buffer)).text));
@@ -139,7 +143,7 @@ export function FieldPanel({ state, view, scores, selected, datasetId, onSelect,
                   onProblems(parsed.problems);
                   if (!parsed.data) return;
                   dispatch({ type: 'requestsSet', requests: parsed.data });
-                  void saveRequests(datasetId, parsed.data).then(setNotice);
+                  void saveRequests(datasetId, parsed.data).then(saved);
                 });
               }}
             />

@@ -51,7 +51,7 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
   const run = useRef<StagingRun | null>(null);
   const codes = useMemo(() => stagedWardCodes(staging, dataset), [staging, dataset]);
   const reading = progress !== null;
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
 
   useEffect(() => () => run.current?.cancel(), []);
 
@@ -94,7 +94,7 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
   const addFiles = (files: File[]) => {
     if (files.length === 0) return;
     // What the worker will say first, shown until it does.
-    const first = stageProgress('reading', { file: files[0].name, size: formatSize(files[0].size) }, 0);
+    const first = stageProgress('reading', { file: files[0].name, size: formatSize(files[0].size), bytes: files[0].size }, 0);
     void start(filesJob(files, { wardCodes: codes, prepared: staging.prepared }), first);
   };
 
@@ -116,7 +116,10 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
   };
 
   const nothingStaged = !staging.boundaries && staging.tables.length === 0;
-  const stageText = progress ? t(`load.stages.${progress.key}`, progress.values) : '';
+  // A size is written in the interface language ("4,2 Mo"), from the byte count the stage names.
+  const stageText = progress
+    ? t(`load.stages.${progress.key}`, typeof progress.values.bytes === 'number' ? { ...progress.values, size: formatSize(progress.values.bytes, language) } : progress.values)
+    : '';
   const boundaries = staging.boundaries;
   return (
     <section className="load-panel" aria-label={t('load.label')}>

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { detectKeyColumn } from '../io/detectKeyColumn';
 import { parseBoundaries, type Boundaries } from '../io/parseBoundaries';
 import { parseCsv } from '../io/parseCsv';
-import { problem, type Problem } from '../io/problem';
+import { problemFrom, type Problem } from '../io/problem';
 import { readIndicatorTable } from '../io/readIndicatorTable';
 import { addIndicators, createDataset, type Dataset, type IndicatorTableInput } from '../model/createDataset';
 import type { IndicatorDef } from '../model/types';
@@ -31,7 +31,7 @@ export function readIndicatorFile(
       table: null,
       problems: [
         ...parsed.problems,
-        problem(source.name, `no key column found: none of ${parsed.data.columns.join(', ')} holds the ward codes; choose one`),
+        problemFrom(source.name, 'noKeyColumnFound', { columns: parsed.data.columns }),
       ],
     };
   }
@@ -61,7 +61,7 @@ export function readCurrentAreas(source: SourceFile): { areas: { code: string; t
   const columns = parsed.data.columns.map((c) => c.toLowerCase());
   const code = columns.indexOf('code');
   const team = columns.indexOf('team');
-  if (code === -1) return { areas: [], problems: [...parsed.problems, problem(source.name, 'expected a column "code"', { column: 'code' })] };
+  if (code === -1) return { areas: [], problems: [...parsed.problems, problemFrom(source.name, 'expectedCodeColumn', {}, { column: 'code' })] };
   const areas = parsed.data.rows
     .filter((row) => (row[code] ?? '').trim() !== '')
     .map((row) => ({ code: row[code].trim(), team: team === -1 ? 'CHW team' : (row[team] ?? '').trim() || 'CHW team' }));
@@ -92,7 +92,7 @@ export function assembleDataset(input: AssembleInput): { dataset: Dataset | null
   if (!read.boundaries) return { dataset: null, problems };
   const fields = { ...read.fields, ...input.fields };
   if (!fields.key) {
-    problems.push(problem(input.boundaries.name, 'no property holds a unique ward code; choose the code property'));
+    problems.push(problemFrom(input.boundaries.name, 'noUniqueCodeProperty'));
     return { dataset: null, problems };
   }
   const key = fields.key;

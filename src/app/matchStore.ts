@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { areaMatchSchema, type AreaMatch } from '../io/areaMatches';
+import { notice, type Notice } from './notice';
 import { isQuotaExceeded, messageOf } from './storageError';
 
 /** The part of the Web Storage API the store uses; localStorage in the browser, a fake in tests. */
@@ -12,8 +13,8 @@ export interface StorageLike {
 /** What loadMatches found: the matches, and why there are none when something was wrong. */
 export interface LoadedMatches {
   matches: AreaMatch[];
-  /** Why saved matches were not used (damaged, another version, no storage); null when all went well. */
-  problem: string | null;
+  /** Why saved matches were not used (damaged, another version, no storage), English in `text`; null when all went well. */
+  problem: Notice | null;
 }
 
 /** The prefix of every key the store writes; one key per dataset: `chw-planner:area-matches:v1:<dataset id>`. */
@@ -46,12 +47,12 @@ export function browserStorage(): StorageLike | null {
  * another version, or storage that cannot be read gives no matches and a `problem` to show.
  */
 export function loadMatches(storage: StorageLike | null, datasetId: string): LoadedMatches {
-  if (!storage) return { matches: [], problem: 'the browser does not let this page keep data; matches last for this visit only' };
+  if (!storage) return { matches: [], problem: notice('matchesNoStorageLoad') };
   let text: string | null;
   try {
     text = storage.getItem(matchStoreKey(datasetId));
   } catch (error) {
-    return { matches: [], problem: `saved matches could not be read: ${messageOf(error)}` };
+    return { matches: [], problem: notice('matchesUnreadable', { error: messageOf(error) }) };
   }
   if (text === null) return { matches: [], problem: null };
 
@@ -59,46 +60,46 @@ export function loadMatches(storage: StorageLike | null, datasetId: string): Loa
   try {
     json = JSON.parse(text);
   } catch {
-    return { matches: [], problem: 'saved matches are damaged (not JSON) and were not loaded' };
+    return { matches: [], problem: notice('matchesNotJson') };
   }
   const version = typeof json === 'object' && json !== null && 'version' in json ? json.version : undefined;
   if (version !== VERSION) {
-    return { matches: [], problem: `saved matches were written by another version of the app (${String(version)}) and were not loaded` };
+    return { matches: [], problem: notice('matchesOtherVersion', { version: String(version) }) };
   }
   const parsed = storedSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { matches: [], problem: `saved matches are damaged (${issue.path.join('.') || 'entry'}: ${issue.message}) and were not loaded` };
+    return { matches: [], problem: notice('matchesDamaged', { path: issue.path.join('.') || { key: 'savedEntry' }, reason: issue.message }) };
   }
   if (parsed.data.datasetId !== datasetId) {
-    return { matches: [], problem: `saved matches belong to another dataset ("${parsed.data.datasetId}") and were not loaded` };
+    return { matches: [], problem: notice('matchesOtherDataset', { dataset: parsed.data.datasetId }) };
   }
   return { matches: parsed.data.matches, problem: null };
 }
 
 /**
  * Saves a dataset's matches, replacing what was saved for it before; other keys are left alone.
- * Returns null when saved, else the reason in words (storage full, refused, …); never throws.
+ * Returns null when saved, else the reason as a notice (storage full, refused, …); never throws.
  */
-export function saveMatches(storage: StorageLike | null, datasetId: string, matches: readonly AreaMatch[]): string | null {
-  if (!storage) return 'the browser does not let this page keep data: export the matches as CSV to keep them';
+export function saveMatches(storage: StorageLike | null, datasetId: string, matches: readonly AreaMatch[]): Notice | null {
+  if (!storage) return notice('matchesNoStorageSave');
   const entry = { version: VERSION, datasetId, savedAt: new Date().toISOString(), matches };
   try {
     storage.setItem(matchStoreKey(datasetId), JSON.stringify(entry));
     return null;
   } catch (error) {
-    if (isQuotaExceeded(error)) return "the browser's storage is full: the matches were not saved; export them as CSV to keep them";
-    return `the matches could not be saved: ${messageOf(error)}`;
+    if (isQuotaExceeded(error)) return notice('matchesStorageFull');
+    return notice('matchesNotSaved', { error: messageOf(error) });
   }
 }
 
-/** Forgets the matches saved for one dataset. Returns null when done, else the reason; never throws. */
-export function clearMatches(storage: StorageLike | null, datasetId: string): string | null {
+/** Forgets the matches saved for one dataset. Returns null when done, else the reason as a notice; never throws. */
+export function clearMatches(storage: StorageLike | null, datasetId: string): Notice | null {
   if (!storage) return null;
   try {
     storage.removeItem(matchStoreKey(datasetId));
     return null;
   } catch (error) {
-    return `saved matches could not be removed: ${messageOf(error)}`;
+    return notice('matchesNotRemoved', { error: messageOf(error) });
   }
 }

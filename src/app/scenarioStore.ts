@@ -51,7 +51,7 @@ export function loadScenarios(storage: StorageLike | null, datasetName: string):
   } catch (error) {
     kept = notice('scenariosNotBackedUp', { error: messageOf(error) });
   }
-  const reasons = errors.length > 0 ? errors.map((p) => p.message).join('; ') : notice('scenariosUnreadableReason');
+  const reasons = errors.length > 0 ? { problems: errors.map(({ message, key, values }) => ({ message, key, values })) } : notice('scenariosUnreadableReason');
   if (loaded.data === null) return { scenarios: [], problem: notice('scenariosDamaged', { reasons, kept }) };
   return { scenarios: loaded.data, problem: notice('scenariosPartlyDamaged', { reasons, kept }) };
 }

@@ -12,7 +12,7 @@ import { numberColumn } from '../io/numberColumn';
 import type { NumberFormat } from '../io/parseNumber';
 import { parseShapefile } from '../io/parseShapefile';
 import { parseXlsx, xlsxSheetNames } from '../io/parseXlsx';
-import { problem, problemFrom, type Problem } from '../io/problem';
+import { problemFrom, type MessageValue, type Problem, type ProblemKey } from '../io/problem';
 import { readIndicatorTable, type ShareScale } from '../io/readIndicatorTable';
 import { shareScale, type ShareScaleGuess } from '../io/shareScale';
 import { readJson } from '../io/readJson';
@@ -22,8 +22,10 @@ import { addIndicators, createDataset, findInCatalogue, type Dataset, type Indic
 import type { JoinReport } from '../model/joinToWards';
 import { normaliseCode } from '../model/normaliseCode';
 import { stageProgress, type StagingProgress } from './stageProgress';
+import type { ShownProblem } from './notice';
 import { detectBoundaryFields, type BoundaryFields } from './detectBoundaryFields';
 import type { IndicatorDef, Level } from '../model/types';
+import type { Language } from '../i18n/language';
 
 /** A file as the user gave it: its name and its bytes. */
 export interface RawFile {
@@ -105,7 +107,7 @@ export type OpenedFile = Pick<File, 'name' | 'size' | 'stream'>;
  * const raw = await readRawFile(input.files[0], ({ stage, fraction }) => show(stage, fraction));
  */
 export async function readRawFile(file: OpenedFile, onProgress?: OnStagingProgress): Promise<RawFile> {
-  const at = (fraction: number) => stageProgress('reading', { file: file.name, size: formatSize(file.size) }, fraction);
+  const at = (fraction: number) => stageProgress('reading', { file: file.name, size: formatSize(file.size), bytes: file.size }, fraction);
   const bytes = new Uint8Array(file.size);
   let read = 0;
   onProgress?.(at(0));
@@ -122,12 +124,20 @@ export async function readRawFile(file: OpenedFile, onProgress?: OnStagingProgre
   return { name: file.name, bytes };
 }
 
-/** A byte count as people read it: "512 B", "35 kB", "4.2 MB", "104 MB". */
-export function formatSize(bytes: number): string {
+const SIZE_UNITS = { en: ['B', 'kB', 'MB'], nl: ['B', 'kB', 'MB'], fr: ['o', 'ko', 'Mo'] } as const;
+
+/**
+ * A byte count as people read it in a language: "512 B", "35 kB", "4.2 MB", "104 MB"; in French
+ * "4,2 Mo", in Dutch "4,2 MB".
+ */
+export function formatSize(bytes: number, language: Language = 'en'): string {
+  const [byte, kilo, mega] = SIZE_UNITS[language];
   // Thresholds where the rounded number would reach the next unit's: 999.6 kB is "1.0 MB", not "1000 kB".
-  if (bytes < 1e3) return `${bytes} B`;
-  if (bytes < 999_500) return `${Math.round(bytes / 1e3)} kB`;
-  return bytes < 9_950_000 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e6)} MB`;
+  if (bytes < 1e3) return `${bytes} ${byte}`;
+  if (bytes < 999_500) return `${Math.round(bytes / 1e3)} ${kilo}`;
+  if (bytes >= 9_950_000) return `${Math.round(bytes / 1e6)} ${mega}`;
+  const tenths = (bytes / 1e6).toFixed(1);
+  return `${language === 'en' ? tenths : tenths.replace('.', ',')} ${mega}`;
 }
 
 /**
@@ -222,6 +232,7 @@ export async function stageNewFiles(files: readonly RawFile[], context: StagingC
             name: manifest.boundaries.name,
             nameFr: manifest.boundaries.nameFr,
             district: manifest.boundaries.district,
+            districtFr: manifest.boundaries.districtFr ?? null,
             municipality: manifest.boundaries.municipality,
           }
         : detectFields(parsed.data);
@@ -467,10 +478,12 @@ export function applyStaging(
       tables,
       catalogue: definitions,
     });
-    return { dataset: created, mode: 'replace', problems: [...problems, ...created.warnings.map((w) => problem(file, w, { severity: 'warning' }))] };
+    return { dataset: created, mode: 'replace', problems: [...problems, ...created.warnings.map((w) => problemFrom(file, w.key, w.values, { severity: 'warning' }))] };
   }
   if (!dataset) {
-    problems.push(problemFrom('(no boundaries)', 'noBoundaries'));
+    // The problem list names its source in the interface language (problems.source.noBoundaries).
+    const missing: ShownProblem = { ...problemFrom('(no boundaries)', 'noBoundaries'), source: 'noBoundaries' };
+    problems.push(missing);
     return { dataset: null, mode: 'add', problems };
   }
   if (tables.length === 0) return { dataset: null, mode: 'add', problems };
@@ -485,18 +498,30 @@ function stagedFiles(staging: Staging): { file: string; columns: readonly string
   return staging.boundaries ? [{ file: staging.boundaries.file, columns: staging.boundaries.boundaries.propertyNames }, ...files] : files;
 }
 
-/** A join report in words, as a problem of the right severity for the problems list. */
+/**
+ * A join report in words, as a problem of the right severity for the problems list: the English
+ * message, and the key `joinReport` (or `joinReportMunicipal`) with its parts as pieces, each of
+ * which begins with its own separator ("; "), so that a language can set its own.
+ * describeJoin({ file: 'f.csv', matched: 2, wardCount: 3, wardsWithoutRow: ['W3'], … }).message
+ *   -> 'join: 2 of 3 wards matched a row; 1 wards have no row (W3)'
+ */
 export function describeJoin(report: JoinReport): Problem {
-  const unit = report.level === 'municipality' ? 'municipalities' : 'wards';
-  const parts = [`${report.matched} of ${report.wardCount} ${unit} matched a row`];
-  const list = (codes: string[]) => codes.slice(0, 8).join(', ') + (codes.length > 8 ? ` and ${codes.length - 8} more` : '');
-  if (report.wardsWithoutRow.length > 0) parts.push(`${report.wardsWithoutRow.length} ${unit} have no row (${list(report.wardsWithoutRow)})`);
-  if (report.rowsWithoutWard.length > 0) parts.push(`${report.rowsWithoutWard.length} codes match no ${unit === 'wards' ? 'ward' : 'municipality'} (${list(report.rowsWithoutWard)})`);
-  if (report.duplicateKeys.length > 0) parts.push(`${report.duplicateKeys.length} codes repeat, first row used (${list(report.duplicateKeys)})`);
+  const municipal = report.level === 'municipality';
+  const list = (codes: string[]): MessageValue =>
+    codes.length > 8 ? { key: 'joinReportMore', values: { codes: codes.slice(0, 8).join(', '), count: codes.length - 8 } } : codes.join(', ');
+  const part = (key: ProblemKey, codes: string[]): MessageValue => (codes.length > 0 ? { key, values: { count: codes.length, codes: list(codes) } } : '');
   const clean = report.wardsWithoutRow.length === 0 && report.rowsWithoutWard.length === 0 && report.duplicateKeys.length === 0;
-  return problem(report.file, `join${report.level === 'municipality' ? ' (municipality level)' : ''}: ${parts.join('; ')}`, {
-    severity: clean ? 'info' : 'warning',
-  });
+  return problemFrom(
+    report.file,
+    municipal ? 'joinReportMunicipal' : 'joinReport',
+    {
+      matched: { key: municipal ? 'joinReportMatchedMunicipalities' : 'joinReportMatched', values: { count: report.matched, total: report.wardCount } },
+      withoutRow: part(municipal ? 'joinReportWithoutRowMunicipalities' : 'joinReportWithoutRow', report.wardsWithoutRow),
+      withoutArea: part(municipal ? 'joinReportNoMunicipality' : 'joinReportNoWard', report.rowsWithoutWard),
+      repeated: part('joinReportRepeated', report.duplicateKeys),
+    },
+    { severity: clean ? 'info' : 'warning' },
+  );
 }
 
 function detectFields(boundaries: Boundaries): BoundaryFields {

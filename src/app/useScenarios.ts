@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useState, type Dispatch } from 'react';
 import { decodeText } from '../io/decodeText';
 import { csvFileName } from '../io/csvFileName';
-import type { Problem } from '../io/problem';
 import { formatScenarios, parseScenarios, type Scenario } from '../io/scenarioJson';
 import { compareRankings } from '../model/compareRankings';
 import type { ScenarioComparison, ScenarioPanelProps } from '../ui/ScenarioPanel';
 import { downloadText } from './download';
 import { browserStorage } from './matchStore';
 import { loadScenarios, saveScenarios } from './scenarioStore';
-import { writeNotice } from '../i18n/writeNotice';
+import { noticeProblem, type ShownProblem } from './notice';
 import { reduce, type Action, type AppState } from './state';
 import { rankSettings } from './derive';
 import { useLanguage } from '../i18n/useLanguage';
@@ -38,7 +37,7 @@ export function useScenarios(
   state: AppState,
   derived: Derived | null,
   dispatch: Dispatch<Action>,
-  onProblems: (problems: Problem[]) => void,
+  onProblems: (problems: ShownProblem[]) => void,
 ): { panel: ScenarioPanelProps; shift: RankShift | null } {
   const datasetName = state.dataset?.name ?? '';
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
@@ -53,13 +52,13 @@ export function useScenarios(
     const loaded = loadScenarios(browserStorage(), datasetName);
     setScenarios(loaded.scenarios);
     setComparing(null);
-    if (loaded.problem) onProblems([{ file: t('problems.source.savedScenarios'), row: null, column: null, message: writeNotice(t, loaded.problem), severity: 'warning' }]);
+    if (loaded.problem) onProblems([noticeProblem('savedScenarios', loaded.problem)]);
   }, [datasetName]);
 
   const store = (next: Scenario[]) => {
     setScenarios(next);
     const failed = saveScenarios(browserStorage(), datasetName, next);
-    if (failed) onProblems([{ file: t('problems.source.savedScenarios'), row: null, column: null, message: writeNotice(t, failed), severity: 'warning' }]);
+    if (failed) onProblems([noticeProblem('savedScenarios', failed)]);
   };
 
   // Two rankings of the wards now shown, each the current settings (null) or a saved scenario's, for

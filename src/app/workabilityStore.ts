@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { helpRequestSchema } from '../io/requestsCsv';
 import { workabilityEntrySchema, type WorkabilityEntry } from '../io/workabilityCsv';
 import type { HelpRequest } from '../model/fieldSignals';
+import { notice, type Notice } from './notice';
 import { isQuotaExceeded, messageOf } from './storageError';
 
 /** The IndexedDB database and object store that hold workability entries and help requests. */
@@ -13,8 +14,9 @@ const VERSION = 1;
 // idb-keyval creates the object store only when it creates the database, so a second store in
 // 'chw-planner' would never exist for a returning user: both kinds live in this one store, apart
 // by key prefix. The key carries no version, so that a later app finds (and reports) older data.
-const NOUNS = { workability: 'workability scores', requests: 'help requests' } as const;
-type Kind = keyof typeof NOUNS;
+// Each kind has notices of its own (`workabilityNotSaved`, `requestsNotSaved`, …): French and Dutch
+// words agree with the noun, so the noun is not a value put into one sentence.
+type Kind = 'workability' | 'requests';
 const workabilityEntries = z.array(workabilityEntrySchema);
 const helpRequests = z.array(helpRequestSchema);
 
@@ -33,24 +35,24 @@ export function fieldInputKey(kind: Kind, datasetId: string): string {
 
 /**
  * The workability entries saved for a dataset. Never throws and never deletes: a damaged entry,
- * one from another version, or a browser without IndexedDB gives no entries and a `problem`.
+ * one from another version, or a browser without IndexedDB gives no entries and a `problem` (English in `text`).
  */
 export function loadWorkability(
   datasetId: string,
   store: UseStore = fieldInputStore(),
-): Promise<{ entries: WorkabilityEntry[]; problem: string | null }> {
+): Promise<{ entries: WorkabilityEntry[]; problem: Notice | null }> {
   return load('workability', workabilityEntries, datasetId, store);
 }
 
 /**
  * Saves a dataset's workability entries, replacing the ones saved before. Returns null when saved,
- * else what went wrong, telling the user to export a CSV; never throws.
+ * else what went wrong as a notice, telling the user to export a CSV; never throws.
  */
 export function saveWorkability(
   datasetId: string,
   entries: readonly WorkabilityEntry[],
   store: UseStore = fieldInputStore(),
-): Promise<string | null> {
+): Promise<Notice | null> {
   return save('workability', datasetId, entries, store);
 }
 
@@ -58,7 +60,7 @@ export function saveWorkability(
 export function loadRequests(
   datasetId: string,
   store: UseStore = fieldInputStore(),
-): Promise<{ entries: HelpRequest[]; problem: string | null }> {
+): Promise<{ entries: HelpRequest[]; problem: Notice | null }> {
   return load('requests', helpRequests, datasetId, store);
 }
 
@@ -67,7 +69,7 @@ export function saveRequests(
   datasetId: string,
   requests: readonly HelpRequest[],
   store: UseStore = fieldInputStore(),
-): Promise<string | null> {
+): Promise<Notice | null> {
   return save('requests', datasetId, requests, store);
 }
 
@@ -76,40 +78,38 @@ async function load<T>(
   schema: z.ZodType<T[]>,
   datasetId: string,
   store: UseStore,
-): Promise<{ entries: T[]; problem: string | null }> {
-  const noun = NOUNS[kind];
+): Promise<{ entries: T[]; problem: Notice | null }> {
   let value: unknown;
   try {
     value = await get(fieldInputKey(kind, datasetId), store);
   } catch (error) {
-    return { entries: [], problem: `saved ${noun} could not be read (${messageOf(error)}); they last for this visit only` };
+    return { entries: [], problem: notice(`${kind}Unreadable`, { error: messageOf(error) }) };
   }
   if (value === undefined) return { entries: [], problem: null };
 
   const version = typeof value === 'object' && value !== null && 'version' in value ? value.version : undefined;
-  if (version === undefined) return { entries: [], problem: `saved ${noun} are damaged (not a saved list) and were not loaded` };
+  if (version === undefined) return { entries: [], problem: notice(`${kind}NotAList`) };
   if (version !== VERSION) {
-    return { entries: [], problem: `saved ${noun} were written by another version of the app (${String(version)}) and were not loaded` };
+    return { entries: [], problem: notice(`${kind}OtherVersion`, { version: String(version) }) };
   }
   const parsed = z.object({ version: z.literal(VERSION), datasetId: z.string(), savedAt: z.string(), entries: schema }).safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { entries: [], problem: `saved ${noun} are damaged (${issue.path.join('.') || 'entry'}: ${issue.message}) and were not loaded` };
+    return { entries: [], problem: notice(`${kind}Damaged`, { path: issue.path.join('.') || { key: 'savedEntry' }, reason: issue.message }) };
   }
   if (parsed.data.datasetId !== datasetId) {
-    return { entries: [], problem: `saved ${noun} belong to another dataset ("${parsed.data.datasetId}") and were not loaded` };
+    return { entries: [], problem: notice(`${kind}OtherDataset`, { dataset: parsed.data.datasetId }) };
   }
   return { entries: parsed.data.entries, problem: null };
 }
 
-async function save(kind: Kind, datasetId: string, entries: readonly unknown[], store: UseStore): Promise<string | null> {
-  const noun = NOUNS[kind];
+async function save(kind: Kind, datasetId: string, entries: readonly unknown[], store: UseStore): Promise<Notice | null> {
   const value = { version: VERSION, datasetId, savedAt: new Date().toISOString(), entries: [...entries] };
   try {
     await set(fieldInputKey(kind, datasetId), value, store);
     return null;
   } catch (error) {
-    if (isQuotaExceeded(error)) return `the browser's storage is full: the ${noun} were not saved; export them as CSV to keep them`;
-    return `the ${noun} could not be saved (${messageOf(error)}); export them as CSV to keep them`;
+    if (isQuotaExceeded(error)) return notice(`${kind}StorageFull`);
+    return notice(`${kind}NotSaved`, { error: messageOf(error) });
   }
 }

@@ -4,7 +4,7 @@ import { topology as buildTopology } from 'topojson-server';
 import { presimplify, simplify as simplifyTopology } from 'topojson-simplify';
 import type { GeometryObject, Objects, Topology } from 'topojson-specification';
 import { detectKeyColumn } from '../io/detectKeyColumn';
-import { detectWardFields } from '../io/detectWardFields';
+import { detectWardFields, frenchNameOf } from '../io/detectWardFields';
 import { formatCsv } from '../io/formatCsv';
 import { parseBoundaries, type Boundaries, type BoundaryFeature } from '../io/parseBoundaries';
 import { decodeText } from '../io/decodeText';
@@ -268,6 +268,7 @@ export async function prepareData(inputs: readonly InputFile[], options: Prepare
       name: wards.fields.name,
       nameFr: wards.fields.nameFr,
       district: wards.fields.district,
+      districtFr: wards.fields.districtFr,
       municipality: wards.fields.municipality,
     },
     indicators: manifestIndicators,
@@ -302,7 +303,7 @@ export async function prepareData(inputs: readonly InputFile[], options: Prepare
 /** The wards that go into the dataset, with the properties the app needs and the codes to join on. */
 interface Wards {
   key: string;
-  fields: { name: string | null; nameFr: string | null; district: string | null; municipality: string | null };
+  fields: { name: string | null; nameFr: string | null; district: string | null; districtFr: string | null; municipality: string | null };
   features: Feature<Polygon | MultiPolygon | null, Record<string, string | number>>[];
   /** Ward codes as written, aligned with `features`. */
   codes: string[];
@@ -343,7 +344,9 @@ function selectWards(
   const name = has('TX_SECTOR_DESCR_NL') ? 'TX_SECTOR_DESCR_NL' : detected.name === key ? null : detected.name;
   const nameFr = has('TX_SECTOR_DESCR_FR') && name !== 'TX_SECTOR_DESCR_FR' ? 'TX_SECTOR_DESCR_FR' : null;
   const district = has('TX_MUNTY_DESCR_NL') ? 'TX_MUNTY_DESCR_NL' : detected.district;
-  const kept = unique([key, ...STATBEL_PROPERTIES.filter(has), name, nameFr, district, municipality]);
+  // The district's French name beside its Dutch one (TX_MUNTY_DESCR_FR), shown in French by districtName.
+  const districtFr = frenchNameOf(district, boundaries.propertyNames, boundaries.features);
+  const kept = unique([key, ...STATBEL_PROPERTIES.filter(has), name, nameFr, district, districtFr, municipality]);
 
   const wanted = options.municipalities ? new Set(options.municipalities.map(normaliseCode)) : null;
   const seen = new Set<string>();
@@ -407,7 +410,7 @@ function selectWards(
   for (const code of found) municipalitiesOutside.delete(code);
   return {
     key,
-    fields: { name, nameFr, district, municipality },
+    fields: { name, nameFr, district, districtFr, municipality },
     features,
     codes,
     outside,

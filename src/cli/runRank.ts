@@ -1,5 +1,5 @@
 import { formatCsv } from '../io/formatCsv';
-import { problem, type Problem } from '../io/problem';
+import { problemFrom, type Problem } from '../io/problem';
 import { readBoundariesFile, readCurrentAreas, readIndicatorFile, type SourceFile } from '../app/assembleDataset';
 import { computePlan, planGeometry } from '../model/computePlan';
 import { DEFAULT_CAPACITY, type CapacityParams, type ProposedTeam } from '../model/plan';
@@ -92,7 +92,7 @@ export function runRank(options: RankOptions): RankOutput | { error: string; pro
     catalogue: CATALOGUE,
     currentAreas,
   });
-  problems.push(...base.warnings.filter((w) => w.startsWith('Current CHW area')).map((w) => problem(options.current?.name ?? '', w, { severity: 'warning' })));
+  problems.push(...base.warnings.filter((w) => w.key === 'currentAreaNoWard').map((w) => problemFrom(options.current?.name ?? '', w.key, w.values, { severity: 'warning' })));
   const dataset = addIndicators(base, tables, CATALOGUE);
 
   const ids = new Set(dataset.indicators.map((d) => d.id));

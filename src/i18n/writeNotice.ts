@@ -6,5 +6,9 @@ import { noticeText, type NoticePiece } from '../app/notice';
  * writeNotice(translator('nl'), notice('scenariosNotSaved', { error: 'x' })) -> "de scenario's konden niet bewaard worden: x"
  */
 export function writeNotice(t: TFunction, piece: NoticePiece): string {
-  return noticeText(piece, (key, values) => String(t(`notices.${key}`, values)));
+  return noticeText(
+    piece,
+    (key, values) => String(t(`notices.${key}`, values)),
+    (key, values) => String(t(`problems.messages.${key}`, values)),
+  );
 }

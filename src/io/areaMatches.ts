@@ -3,7 +3,8 @@ import { normaliseCode } from '../model/normaliseCode';
 import { capProblems } from './capProblems';
 import { formatCsv } from './formatCsv';
 import { parseCsv, type CsvTable } from './parseCsv';
-import { problem, type Loaded, type Problem } from './problem';
+import { problemFrom, type Loaded, type MessagePiece, type Problem } from './problem';
+import { missingColumns, rowDropped } from './rowProblems';
 
 /** A neighbourhood where a CHW team works today, as the programme lists it (data/chw-current-areas.csv). */
 export interface CurrentArea {
@@ -40,6 +41,9 @@ const rowSchema = z.object({
   municipality_nis: z.string().regex(/^(\d{5})?$/, 'municipality_nis must be a 5-digit NIS code'),
 });
 
+// Why rowSchema refuses a row, by column, as problem messages say it.
+const ROW_FAULTS: Record<string, MessagePiece> = { city: { key: 'cityEmpty' }, area: { key: 'areaNameEmpty' } };
+
 /** The identity of an area across files and sessions: its city and its name, as written. */
 export function areaKey(area: { city: string; area: string }): string {
   return `${area.city}\u0000${area.area}`;
@@ -68,19 +72,15 @@ export function parseCurrentAreas(text: string, file: string): Loaded<CurrentAre
     const first = seen.get(key);
     if (first !== undefined) {
       rowProblems.push(
-        problem(file, `"${row.area}" in ${row.city} is listed twice (first on row ${first}); read once`, {
-          row: i + 1,
-          column: 'area',
-          severity: 'warning',
-        }),
+        problemFrom(file, 'areaRepeated', { area: row.area, city: row.city, row: first }, { row: i + 1, column: 'area', severity: 'warning' }),
       );
       return;
     }
     seen.set(key, i + 1);
     areas.push({ city: row.city, municipality: row.municipality, area: row.area });
   });
-  problems.push(...capProblems(rowProblems, MAX_ROW_PROBLEMS, (n) => `and ${n} more problems in rows`));
-  if (areas.length === 0) return { data: null, problems: [...problems, problem(file, 'no areas with a city and a name')] };
+  problems.push(...capProblems(rowProblems, MAX_ROW_PROBLEMS, { key: 'moreRowProblems' }));
+  if (areas.length === 0) return { data: null, problems: [...problems, problemFrom(file, 'areasNone')] };
   return { data: areas, problems };
 }
 
@@ -133,11 +133,12 @@ export function parseAreaMatches(text: string, file: string): Loaded<AreaMatch[]
       if (group.match.municipality === null) group.match.municipality = row.municipality;
       else {
         rowProblems.push(
-          problem(file, `municipality ${row.municipality} differs from ${group.match.municipality} on row ${group.row} for the same area; the first is kept`, {
-            row: rowNumber,
-            column: 'municipality_nis',
-            severity: 'warning',
-          }),
+          problemFrom(
+            file,
+            'areaMunicipalityDiffers',
+            { municipality: row.municipality, first: group.match.municipality, row: group.row },
+            { row: rowNumber, column: 'municipality_nis', severity: 'warning' },
+          ),
         );
       }
     }
@@ -145,9 +146,9 @@ export function parseAreaMatches(text: string, file: string): Loaded<AreaMatch[]
     group.codes.add(normaliseCode(code));
     group.match.sectorCodes.push(code);
   });
-  problems.push(...capProblems(rowProblems, MAX_ROW_PROBLEMS, (n) => `and ${n} more problems in rows`));
+  problems.push(...capProblems(rowProblems, MAX_ROW_PROBLEMS, { key: 'moreRowProblems' }));
   const matches = [...groups.values()].map((g) => g.match);
-  if (matches.length === 0) return { data: null, problems: [...problems, problem(file, 'no matches: no row has a city and an area')] };
+  if (matches.length === 0) return { data: null, problems: [...problems, problemFrom(file, 'areaMatchesNone')] };
   return { data: matches, problems };
 }
 
@@ -203,12 +204,7 @@ function findColumns(
     if (at < 0 && required.includes(name)) missing.push(name);
   }
   if (missing.length > 0) {
-    problems.push(
-      problem(file, `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}; the file has ${table.columns.map((c) => `"${c}"`).join(', ')}`, {
-        row: 0,
-        column: missing[0],
-      }),
-    );
+    problems.push(missingColumns(file, missing, table.columns));
     return null;
   }
   return columns;
@@ -234,9 +230,11 @@ function readRow(
   const fatal = parsed.error.issues.filter((issue) => issue.path[0] !== 'municipality_nis');
   for (const issue of parsed.error.issues) {
     const column = String(issue.path[0]);
-    const nisOnly = column === 'municipality_nis';
-    const message = nisOnly ? `"${raw.municipality_nis}": ${issue.message}; read as unknown` : `${issue.message}; row dropped`;
-    problems.push(problem(file, message, { row: rowNumber, column, severity: nisOnly ? 'warning' : 'error' }));
+    if (column === 'municipality_nis') {
+      problems.push(problemFrom(file, 'nisInvalid', { text: raw.municipality_nis }, { row: rowNumber, column, severity: 'warning' }));
+    } else {
+      problems.push(rowDropped(file, ROW_FAULTS[column] ?? { key: 'areaNameEmpty' }, rowNumber, column));
+    }
   }
   if (fatal.length > 0) return null;
   return { city: raw.city, area: raw.area, municipality: null };

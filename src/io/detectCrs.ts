@@ -1,17 +1,20 @@
+import type { MessagePiece } from './problem';
+
 /** The coordinate systems we can read: WGS84 degrees and the two Belgian Lambert projections. */
 export type Crs = 'EPSG:4326' | 'EPSG:31370' | 'EPSG:3812';
 
 /**
  * The coordinate system of a file and how we know it: read from its declaration (a .prj, or a
  * GeoJSON `crs` member), guessed from the range of its coordinates, or not known (crs null).
- * `conflict` says, in a sentence, when the declaration was set aside or not understood.
+ * `conflict` says when the declaration was set aside or not understood: a problem message piece,
+ * so that it is written in the reader's language.
  */
 export interface CrsDetection {
   crs: Crs | null;
   how: 'prj' | 'range' | 'unknown';
   /** For people, e.g. "Belgian Lambert 72 (EPSG:31370)". */
   label: string;
-  conflict?: string;
+  conflict?: MessagePiece;
 }
 
 const LABELS: Record<Crs, string> = {
@@ -57,21 +60,20 @@ export function detectCrs(input: { prj?: string | null; sample: Iterable<[number
   const declared = crsOfDeclaration(prj);
   const name = declaredName(prj);
   if (declared === null) {
-    const conflict = `the declared coordinate system ${name} is not WGS84 or Belgian Lambert`;
-    if (fromRange === null) return { ...unknown(), conflict };
-    return { ...detection(fromRange, 'range'), conflict: `${conflict}; the coordinates look like ${LABELS[fromRange]}` };
+    if (fromRange === null) return { ...unknown(), conflict: { key: 'crsDeclaredUnknown', values: { name } } };
+    return { ...detection(fromRange, 'range'), conflict: { key: 'crsDeclaredUnknownLooksLike', values: { name, looks: LABELS[fromRange] } } };
   }
   if (fromRange === declared) return detection(declared, 'prj');
   if (fromRange !== null) {
     return {
       ...detection(fromRange, 'range'),
-      conflict: `declared as ${LABELS[declared]}, but the coordinates look like ${LABELS[fromRange]}`,
+      conflict: { key: 'crsDeclaredButLooks', values: { declared: LABELS[declared], looks: LABELS[fromRange] } },
     };
   }
   // Degrees out of range cannot be degrees; projected values outside Belgium may be a file
   // that reaches past the border, so a projection is believed.
   if (declared === 'EPSG:4326') {
-    return { ...unknown(), conflict: `declared as ${LABELS[declared]}, but the coordinates are not degrees` };
+    return { ...unknown(), conflict: { key: 'crsDeclaredNotDegrees', values: { declared: LABELS[declared] } } };
   }
   return detection(declared, 'prj');
 }

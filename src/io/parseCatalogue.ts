@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IndicatorDef } from '../model/types';
-import { problem, type Loaded } from './problem';
+import { problemFrom, type Loaded, type Problem } from './problem';
 
 const labels = z.object({ nl: z.string().min(1), fr: z.string().min(1), en: z.string().min(1) });
 
@@ -24,20 +24,21 @@ const indicatorSchema = z.object({
  * Bad entries are reported and left out; ids must be unique.
  */
 export function parseCatalogue(json: unknown, file: string): Loaded<IndicatorDef[]> {
-  if (!Array.isArray(json)) return { data: null, problems: [problem(file, 'expected a JSON array of indicators')] };
-  const problems = [];
+  if (!Array.isArray(json)) return { data: null, problems: [problemFrom(file, 'catalogueNotArray')] };
+  const problems: Problem[] = [];
   const out: IndicatorDef[] = [];
   const ids = new Set<string>();
   for (let i = 0; i < json.length; i++) {
     const parsed = indicatorSchema.safeParse(json[i]);
     if (!parsed.success) {
+      // zod's own issue messages stay English: they name the expected and received values.
       for (const issue of parsed.error.issues) {
-        problems.push(problem(file, `indicator ${i + 1}: ${issue.message}`, { row: i + 1, column: issue.path.join('.') || null }));
+        problems.push(problemFrom(file, 'catalogueInvalid', { number: i + 1, issue: issue.message }, { row: i + 1, column: issue.path.join('.') || null }));
       }
       continue;
     }
     if (ids.has(parsed.data.id)) {
-      problems.push(problem(file, `indicator ${i + 1}: id "${parsed.data.id}" is used twice`, { row: i + 1, column: 'id' }));
+      problems.push(problemFrom(file, 'catalogueRepeatedId', { number: i + 1, id: parsed.data.id }, { row: i + 1, column: 'id' }));
       continue;
     }
     ids.add(parsed.data.id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { problem, problemFrom, type Loaded } from './problem';
+import { problemFrom, type Loaded, type MessageValues, type ProblemKey } from './problem';
 import { readJson } from './readJson';
 
 /** The `format` of a prepared dataset's manifest (dataset.json). */
@@ -23,6 +23,8 @@ const boundariesSchema = z.object({
   name: property.nullable(),
   nameFr: property.nullable(),
   district: property.nullable(),
+  /** The district's French name property; absent from manifests written before it was added. */
+  districtFr: property.nullable().optional(),
   municipality: property.nullable(),
 });
 
@@ -73,25 +75,21 @@ export function parseManifest(text: string, file: string): Loaded<Manifest> {
   if ('error' in read) return { data: null, problems: [problemFrom(file, read.why.key, read.why.values)] };
   const json = read.json;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return fail(file, 'not a dataset manifest: expected a JSON object');
+    return fail(file, 'manifestNotObject');
   }
 
   const { format, version } = json as { format?: unknown; version?: unknown };
   if (format === undefined) {
-    return fail(file, `not a dataset manifest: no "format" member (expected "${MANIFEST_FORMAT}")`, 'format');
+    return fail(file, 'manifestNoFormat', { format: MANIFEST_FORMAT }, 'format');
   }
   if (format !== MANIFEST_FORMAT) {
-    return fail(file, `not a dataset manifest: "format" is ${JSON.stringify(format)}, expected "${MANIFEST_FORMAT}"`, 'format');
+    return fail(file, 'manifestWrongFormat', { found: JSON.stringify(format), format: MANIFEST_FORMAT }, 'format');
   }
   if (typeof version === 'number' && Number.isInteger(version) && version > MANIFEST_VERSION) {
-    return fail(
-      file,
-      `dataset format version ${version} is newer than this app reads (version ${MANIFEST_VERSION}); update the app or prepare the dataset again`,
-      'version',
-    );
+    return fail(file, 'manifestNewer', { version, supported: MANIFEST_VERSION }, 'version');
   }
   if (version !== MANIFEST_VERSION) {
-    return fail(file, `unsupported dataset format version ${JSON.stringify(version ?? null)}; expected ${MANIFEST_VERSION}`, 'version');
+    return fail(file, 'manifestVersion', { version: JSON.stringify(version ?? null), supported: MANIFEST_VERSION }, 'version');
   }
 
   const parsed = manifestSchema.safeParse(json);
@@ -101,7 +99,11 @@ export function parseManifest(text: string, file: string): Loaded<Manifest> {
       problems: parsed.error.issues.map((issue) => {
         const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
         const missing = issue.code === 'invalid_type' && valueAt(json, issue.path) === undefined;
-        return problem(file, missing ? `missing field "${path}"` : `field "${path}": ${issue.message}`, { column: path || null });
+        // zod's own issue messages stay English: they name the expected and received values.
+        const opts = { column: path || null };
+        return missing
+          ? problemFrom(file, 'manifestFieldMissing', { field: path }, opts)
+          : problemFrom(file, 'manifestFieldInvalid', { field: path, issue: issue.message }, opts);
       }),
     };
   }
@@ -109,7 +111,7 @@ export function parseManifest(text: string, file: string): Loaded<Manifest> {
   const names = [parsed.data.boundaries.file, parsed.data.catalogue, ...parsed.data.indicators.map((i) => i.file)];
   const repeated = names.filter((name, i) => names.indexOf(name) !== i);
   if (repeated.length > 0) {
-    return fail(file, `the manifest names the file "${repeated[0]}" for more than one part`, null);
+    return fail(file, 'manifestRepeatedFile', { file: repeated[0] });
   }
   return { data: parsed.data, problems: [] };
 }
@@ -123,6 +125,6 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function fail(file: string, message: string, column: string | null = null): Loaded<Manifest> {
-  return { data: null, problems: [problem(file, message, { column })] };
+function fail(file: string, key: ProblemKey, values: MessageValues = {}, column: string | null = null): Loaded<Manifest> {
+  return { data: null, problems: [problemFrom(file, key, values, { column })] };
 }

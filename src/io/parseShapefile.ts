@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import type { Feature } from 'geojson';
 import { read } from 'shapefile';
 import type { Boundaries } from './parseBoundaries';
-import { problem, type Loaded, type Problem } from './problem';
+import { problemFrom, type Loaded, type MessagePiece, type MessageValue, type MessageValues, type Problem, type ProblemKey } from './problem';
 import { toBoundaryFeatures } from './toBoundaryFeatures';
 
 /** One file as the user gave it: its name and its bytes. */
@@ -51,58 +51,45 @@ export async function parseShapefile(files: NamedBytes[], label: string): Promis
       parts.push(...unzipParts(file.bytes, seen));
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return fail(
-        label,
-        `${file.name} is not a readable zip (${why}): it is damaged or not a zip; download it again, ` +
-          "or zip the shapefile's parts (.shp, .dbf, .prj) again",
-      );
+      return fail(label, 'shapefileZipUnreadable', { file: file.name, error: why });
     }
   }
 
   const shps = parts.filter((part) => extension(part.name) === 'shp');
   const shp = shps[0];
   if (shp === undefined) {
-    const where = zips.length > 0 ? `in ${zips.join(', ')}` : `among ${files.map((f) => f.name).join(', ')}`;
-    const held = zips.length > 0 ? ` (${seen.length === 0 ? 'it is empty' : `it holds ${listNames(seen)}`})` : '';
-    return fail(label, `no .shp ${where}${held}: a shapefile's shapes are in its .shp; add it, with the .dbf and .prj beside it`);
+    if (zips.length === 0) return fail(label, 'shapefileNoShpAmong', { files: files.map((f) => f.name) });
+    const held: MessagePiece = seen.length === 0 ? { key: 'shapefileZipEmpty' } : { key: 'shapefileZipHolds', values: { names: listNames(seen) } };
+    return fail(label, 'shapefileNoShpInZip', { files: zips, held });
   }
   if (shps.length > 1) {
     const others = shps.slice(1).map((s) => s.name);
-    problems.push(problem(label, `several shapefiles given; read ${shp.name}, not ${others.join(', ')}`, { severity: 'info' }));
+    problems.push(problemFrom(label, 'shapefileSeveral', { file: shp.name, others }, { severity: 'info' }));
   }
   const stem = shp.name.slice(0, -'.shp'.length);
   const name = baseName(stem);
   const sibling = (ext: string) => parts.find((part) => part.name.toLowerCase() === `${stem}.${ext}`.toLowerCase());
   const dbf = sibling('dbf');
   if (dbf === undefined) {
-    return fail(
-      label,
-      `${name}.dbf is missing: a shapefile needs its .dbf beside the .shp (it holds the ward codes and names); ` +
-        'put all the parts (.shp, .dbf, .prj, .cpg) in one .zip, or select them together',
-    );
+    return fail(label, 'shapefileNoDbf', { name });
   }
   const prj = sibling('prj');
   const cpg = sibling('cpg');
 
   const encoding = attributeEncoding(cpg, dbf.bytes);
-  if (encoding.problem) problems.push(problem(label, encoding.problem, { severity: 'warning' }));
+  if (encoding.unknown) problems.push(problemFrom(label, 'shapefileUnknownEncoding', encoding.unknown, { severity: 'warning' }));
 
   let features: Feature[];
   try {
     features = (await read(shp.bytes, dbf.bytes, { encoding: encoding.name })).features;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return fail(label, `${shp.name} could not be read (${why}): it is damaged or not a shapefile; export it again`);
+    return fail(label, 'shapefileUnreadable', { file: shp.name, error: why });
   }
 
   const prjText = prj === undefined ? '' : new TextDecoder('utf-8').decode(prj.bytes).trim();
   if (prjText === '') {
-    const why = prj === undefined ? 'is missing' : 'is empty';
-    problems.push(
-      problem(label, `${name}.prj ${why}: the coordinate system is recognised from the coordinates' range`, {
-        severity: 'warning',
-      }),
-    );
+    problems.push(problemFrom(label, prj === undefined ? 'shapefilePrjMissing' : 'shapefilePrjEmpty', { name }, { severity: 'warning' }));
   }
   const checked = toBoundaryFeatures(
     features.map((feature, i) => ({ row: i + 1, feature: { ...feature, properties: feature.properties ?? {} } })),
@@ -131,9 +118,9 @@ function unzipParts(bytes: Uint8Array, seen: string[]): NamedBytes[] {
 }
 
 /** "a.dbf, b.txt" or "a.dbf, b.txt, … (12 files)". */
-function listNames(names: string[]): string {
-  const listed = names.slice(0, 5).join(', ');
-  return names.length > 5 ? `${listed}, … (${names.length} files)` : listed;
+function listNames(names: string[]): MessageValue {
+  const listed = names.slice(0, 5);
+  return names.length > 5 ? { key: 'shapefileNamesMore', values: { listed, total: names.length } } : listed;
 }
 
 /**
@@ -141,7 +128,7 @@ function listNames(names: string[]): string {
  * the text is valid UTF-8 with non-ASCII characters in it: Windows-1252 accents almost never are,
  * and most files written today without a .cpg are UTF-8.
  */
-function attributeEncoding(cpg: NamedBytes | undefined, dbf: Uint8Array): { name: string; problem?: string } {
+function attributeEncoding(cpg: NamedBytes | undefined, dbf: Uint8Array): { name: string; unknown?: MessageValues } {
   if (cpg === undefined) return { name: looksUtf8(dbf) ? 'utf-8' : 'windows-1252' };
   const declared = new TextDecoder('utf-8').decode(cpg.bytes).trim();
   const key = declared.toLowerCase().replace(/^(?:ansi|cp|windows)[ _-]?(?=\d)/, '');
@@ -149,10 +136,7 @@ function attributeEncoding(cpg: NamedBytes | undefined, dbf: Uint8Array): { name
   try {
     return { name: new TextDecoder(mapped).encoding };
   } catch {
-    return {
-      name: 'windows-1252',
-      problem: `${cpg.name} names an encoding we do not know ("${declared.slice(0, 40)}"); attributes read as Windows-1252`,
-    };
+    return { name: 'windows-1252', unknown: { file: cpg.name, encoding: declared.slice(0, 40) } };
   }
 }
 
@@ -179,6 +163,6 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-function fail(file: string, message: string): Loaded<Boundaries> {
-  return { data: null, problems: [problem(file, message)] };
+function fail(file: string, key: ProblemKey, values: MessageValues): Loaded<Boundaries> {
+  return { data: null, problems: [problemFrom(file, key, values)] };
 }

@@ -5,7 +5,8 @@ import { keyNameRank } from './detectKeyColumn';
 import { formatCsv } from './formatCsv';
 import { parseCsv } from './parseCsv';
 import { parseNumber, type NumberFormat } from './parseNumber';
-import { problem, type Loaded, type Problem } from './problem';
+import { problemFrom, type Loaded, type MessagePiece, type Problem } from './problem';
+import { quoteList, rowDropped } from './rowProblems';
 
 /** The shape of a stored or imported help request, checked wherever requests enter from outside. */
 export const helpRequestSchema = z.object({
@@ -84,11 +85,7 @@ export function parseRequests(text: string, file: string): Loaded<HelpRequest[]>
 
   const code = codeColumnIndex(columns);
   if (code === null) {
-    problems.push(
-      problem(file, `no ward code column (code, ward, wijk, sector, CD_SECTOR, …); the file has ${columns.map((c) => `"${c}"`).join(', ')}`, {
-        row: 0,
-      }),
-    );
+    problems.push(problemFrom(file, 'requestsNoCodeColumn', { columns: quoteList(columns) }, { row: 0 }));
     return { data: null, problems };
   }
   const count = columnIndex(columns, COUNT_NAMES, [code]);
@@ -98,16 +95,16 @@ export function parseRequests(text: string, file: string): Loaded<HelpRequest[]>
   const requests: HelpRequest[] = [];
   rows.forEach((cells, i) => {
     const row = i + 1;
-    const report = (column: number, message: string): void => {
-      rowProblems.push(problem(file, `${message}; row dropped`, { row, column: columns[column] }));
+    const report = (column: number, reason: MessagePiece): void => {
+      rowProblems.push(rowDropped(file, reason, row, columns[column]));
     };
 
     const codeText = unescapeCell(cells[code] ?? '').trim();
-    if (codeText === '') return report(code, 'empty ward code');
+    if (codeText === '') return report(code, { key: 'wardCodeEmpty' });
     let n = 1;
     if (count !== null) {
       const read = readCount(cells[count] ?? '', dialect);
-      if (typeof read === 'string') return report(count, read);
+      if (typeof read !== 'number') return report(count, read);
       n = read;
     }
     let day: string | null = null;
@@ -118,8 +115,8 @@ export function parseRequests(text: string, file: string): Loaded<HelpRequest[]>
     }
     requests.push({ code: codeText, count: n, date: day });
   });
-  problems.push(...capProblems(rowProblems, MAX_ROW_PROBLEMS, (n) => `and ${n} more problems in rows`));
-  if (requests.length === 0) return { data: null, problems: [...problems, problem(file, 'no help requests: no row could be read')] };
+  problems.push(...capProblems(rowProblems, MAX_ROW_PROBLEMS, { key: 'moreRowProblems' }));
+  if (requests.length === 0) return { data: null, problems: [...problems, problemFrom(file, 'requestsNone')] };
   return { data: requests, problems };
 }
 
@@ -136,14 +133,18 @@ export function formatRequests(requests: readonly HelpRequest[], format: 'csv' |
 }
 
 /** A count cell as a whole number >= 0, or why it is not one. */
-function readCount(cell: string, format: NumberFormat): number | string {
+function readCount(cell: string, format: NumberFormat): number | MessagePiece {
   const read = parseNumber(cell, format);
-  if (read.kind === 'invalid') return `count ${read.reason}`;
-  if (read.kind === 'missing') {
-    return read.suppressed ? `count "${read.marker}" is suppressed and cannot be summed` : 'empty count';
+  if (read.kind === 'invalid') {
+    // parseNumber says why in English: text that is no number, or a number too large to hold.
+    const key = read.reason.endsWith(' is out of range') ? 'countOutOfRange' : 'countNotANumber';
+    return { key, values: { text: cell.trim() } };
   }
-  if (read.value < 0) return `count ${read.value} is negative`;
-  if (!Number.isInteger(read.value)) return `count ${read.value} is not a whole number`;
+  if (read.kind === 'missing') {
+    return read.suppressed ? { key: 'countSuppressed', values: { marker: read.marker } } : { key: 'countEmpty' };
+  }
+  if (read.value < 0) return { key: 'countNegative', values: { value: read.value } };
+  if (!Number.isInteger(read.value)) return { key: 'countNotWhole', values: { value: read.value } };
   return read.value;
 }
 
@@ -153,7 +154,7 @@ const DAY_FIRST = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/;
 const TIME = /(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/;
 
 /** A date cell as an ISO date (null when empty), or why it cannot be read. */
-function readDate(cell: string): { date: string | null; error: null } | { date: null; error: string } {
+function readDate(cell: string): { date: string | null; error: null } | { date: null; error: MessagePiece } {
   const text = cell.trim();
   if (text === '') return { date: null, error: null };
   const day = text.replace(TIME, '');
@@ -162,11 +163,11 @@ function readDate(cell: string): { date: string | null; error: null } | { date: 
   if (ymd) parts = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
   const dmy = DAY_FIRST.exec(day);
   if (dmy) parts = [dmy[4].length === 2 ? 2000 + Number(dmy[4]) : Number(dmy[4]), Number(dmy[3]), Number(dmy[1])];
-  if (!parts) return { date: null, error: `date "${text}" is not yyyy-mm-dd or dd/mm/yyyy` };
+  if (!parts) return { date: null, error: { key: 'dateUnreadable', values: { text } } };
   const [y, m, d] = parts;
   const utc = new Date(Date.UTC(y, m - 1, d));
   if (y < 1000 || utc.getUTCFullYear() !== y || utc.getUTCMonth() !== m - 1 || utc.getUTCDate() !== d) {
-    return { date: null, error: `date "${text}" is not a calendar date` };
+    return { date: null, error: { key: 'dateNotCalendar', values: { text } } };
   }
   return { date: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, error: null };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_CAPACITY, type CapacityParams } from '../model/plan';
 import type { Direction, Level, Method } from '../model/types';
 import type { Scope } from '../model/scoreInScope';
-import { problem, problemFrom, type Loaded, type Problem } from './problem';
+import { problemFrom, type Loaded, type MessagePiece, type Problem } from './problem';
 import { readJson } from './readJson';
 
 /** The inputs of a ranking and plan that a scenario keeps: everything the user set, nothing derived. */
@@ -120,22 +120,22 @@ export function parseScenarios(text: string, file: string): Loaded<Scenario[]> {
   if ('error' in read) return { data: null, problems: [problemFrom(file, read.why.key, read.why.values)] };
   const json = read.json;
   if (typeof json !== 'object' || json === null || Array.isArray(json) || !('format' in json) || json.format !== SCENARIO_FORMAT) {
-    return { data: null, problems: [problem(file, `not a scenarios file: expected "format": "${SCENARIO_FORMAT}"`)] };
+    return { data: null, problems: [problemFrom(file, 'scenariosNotFile', { format: SCENARIO_FORMAT })] };
   }
   const version = 'version' in json ? json.version : undefined;
   if (version !== SCENARIO_VERSION) {
     return {
       data: null,
-      problems: [problem(file, `scenarios file version ${String(version)} is not supported (this app reads version ${SCENARIO_VERSION})`)],
+      problems: [problemFrom(file, 'scenariosVersion', { version: String(version), supported: SCENARIO_VERSION })],
     };
   }
   const list = 'scenarios' in json ? json.scenarios : undefined;
-  if (!Array.isArray(list)) return { data: null, problems: [problem(file, 'expected "scenarios": a list of scenarios')] };
+  if (!Array.isArray(list)) return { data: null, problems: [problemFrom(file, 'scenariosNoList')] };
 
   const problems: Problem[] = [];
   const scenarios: Scenario[] = [];
   list.forEach((entry: unknown, i) => {
-    const label = `scenario ${i + 1}${nameOf(entry)}`;
+    const label: MessagePiece = { key: 'scenarioLabel', values: { number: i + 1, name: nameOf(entry) } };
     const entryVersion = typeof entry === 'object' && entry !== null && 'version' in entry ? entry.version : undefined;
     if (entryVersion === undefined) {
       const parsed = legacySchema.safeParse(entry);
@@ -146,15 +146,14 @@ export function parseScenarios(text: string, file: string): Loaded<Scenario[]> {
       const { scenario, filled } = migrate(parsed.data);
       scenarios.push(scenario);
       problems.push(
-        problem(file, `${label}: written without a version; ${filled.length > 0 ? `defaults used for ${filled.join(', ')}` : 'read as version 1'}`, {
-          row: i + 1,
-          severity: 'info',
-        }),
+        filled.length > 0
+          ? problemFrom(file, 'scenarioDefaults', { scenario: label, settings: filled }, { row: i + 1, severity: 'info' })
+          : problemFrom(file, 'scenarioNoVersion', { scenario: label }, { row: i + 1, severity: 'info' }),
       );
       return;
     }
     if (entryVersion !== SCENARIO_VERSION) {
-      problems.push(problem(file, `${label}: version ${String(entryVersion)} is not supported; left out`, { row: i + 1, column: 'version' }));
+      problems.push(problemFrom(file, 'scenarioVersionLeftOut', { scenario: label, version: String(entryVersion) }, { row: i + 1, column: 'version' }));
       return;
     }
     const parsed = scenarioSchema.safeParse(entry);
@@ -177,14 +176,16 @@ function migrate(entry: z.infer<typeof legacySchema>): { scenario: Scenario; fil
   return { scenario: { name: entry.name, savedAt: entry.savedAt, datasetName: entry.datasetName, settings }, filled };
 }
 
-function issuesOf(error: z.ZodError, file: string, index: number, label: string): Problem[] {
+// zod's own issue messages stay English: they name the expected and received values.
+function issuesOf(error: z.ZodError, file: string, index: number, label: MessagePiece): Problem[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
-    return problem(file, `${label}: ${path || 'entry'}: ${issue.message}; left out`, { row: index + 1, column: path || null });
+    const where: MessagePiece | string = path || { key: 'scenarioEntry' };
+    return problemFrom(file, 'scenarioInvalid', { scenario: label, path: where, issue: issue.message }, { row: index + 1, column: path || null });
   });
 }
 
-function nameOf(entry: unknown): string {
+function nameOf(entry: unknown): MessagePiece | string {
   if (typeof entry !== 'object' || entry === null || !('name' in entry) || typeof entry.name !== 'string') return '';
-  return ` ("${entry.name}")`;
+  return { key: 'scenarioName', values: { name: entry.name } };
 }

@@ -4,8 +4,9 @@ import { capProblems } from './capProblems';
 import { formatCsv } from './formatCsv';
 import { parseCsv } from './parseCsv';
 import { parseNumber } from './parseNumber';
-import { problem, type Loaded, type Problem } from './problem';
+import { problemFrom, type Loaded, type MessagePiece, type Problem } from './problem';
 import { codeColumnIndex, columnIndex, unescapeCell } from './requestsCsv';
+import { missingColumns, rowDropped } from './rowProblems';
 
 /** How workable a ward is for a CHW team: 5 = easy to work in, 1 = not workable (excluded). */
 export type WorkabilityScore = 1 | 2 | 3 | 4 | 5;
@@ -48,12 +49,7 @@ export function parseWorkability(text: string, file: string): Loaded<Workability
   const note = columnIndex(columns, NOTE_NAMES, [code, score]);
   const missing = [code === null ? 'code' : null, score === null ? 'workability' : null].filter((m) => m !== null);
   if (code === null || score === null) {
-    problems.push(
-      problem(file, `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}; the file has ${columns.map((c) => `"${c}"`).join(', ')}`, {
-        row: 0,
-        column: missing[0],
-      }),
-    );
+    problems.push(missingColumns(file, missing, columns));
     return { data: null, problems };
   }
 
@@ -63,34 +59,31 @@ export function parseWorkability(text: string, file: string): Loaded<Workability
     const row = i + 1;
     const codeText = unescapeCell(cells[code] ?? '').trim();
     if (codeText === '') {
-      rowProblems.push(problem(file, 'empty ward code; row dropped', { row, column: columns[code] }));
+      rowProblems.push(rowDropped(file, { key: 'wardCodeEmpty' }, row, columns[code]));
       return;
     }
     const scoreCell = cells[score] ?? '';
     const read = parseNumber(scoreCell, dialect);
     const valid = workabilityEntrySchema.shape.score.safeParse(read.kind === 'number' ? read.value : null);
     if (!valid.success) {
-      const message = read.kind === 'missing' && read.marker === '' ? 'empty workability score' : `workability "${scoreCell.trim()}" is not a whole number from 1 to 5`;
-      rowProblems.push(problem(file, `${message}; row dropped`, { row, column: columns[score] }));
+      const reason: MessagePiece =
+        read.kind === 'missing' && read.marker === '' ? { key: 'workabilityEmpty' } : { key: 'workabilityNotScore', values: { text: scoreCell.trim() } };
+      rowProblems.push(rowDropped(file, reason, row, columns[score]));
       return;
     }
     const key = normaliseCode(codeText);
     const earlier = entries.get(key);
     if (earlier) {
       rowProblems.push(
-        problem(file, `ward ${codeText} is listed more than once (also on row ${earlier.row}); the last row is used`, {
-          row,
-          column: columns[code],
-          severity: 'warning',
-        }),
+        problemFrom(file, 'workabilityRepeated', { code: codeText, row: earlier.row }, { row, column: columns[code], severity: 'warning' }),
       );
       entries.delete(key);
     }
     const noteText = note === null ? '' : unescapeCell(cells[note] ?? '');
     entries.set(key, { entry: { code: codeText, score: valid.data, note: noteText }, row });
   });
-  problems.push(...capProblems(rowProblems, MAX_ROW_PROBLEMS, (n) => `and ${n} more problems in rows`));
-  if (entries.size === 0) return { data: null, problems: [...problems, problem(file, 'no workability entries: no row could be read')] };
+  problems.push(...capProblems(rowProblems, MAX_ROW_PROBLEMS, { key: 'moreRowProblems' }));
+  if (entries.size === 0) return { data: null, problems: [...problems, problemFrom(file, 'workabilityNone')] };
   return { data: [...entries.values()].map((e) => e.entry), problems };
 }
 

@@ -53,8 +53,8 @@ export interface ChoroplethMapProps {
   basemap?: Basemap | null;
   /** Black ward outlines over an opaque fill (the app's high-contrast mode). */
   highContrast?: boolean;
-  /** The map's accessible name, given to MapLibre's canvas (a region landmark that takes arrow keys and +/-). */
-  label?: string;
+  /** The map's accessible name in the interface language, given to MapLibre's canvas (a region landmark that takes arrow keys and +/-). */
+  label: string;
   /** Shown over the map when new wards take more than half a second to draw ("Drawing 19,478 wards…"). */
   busyLabel?: string;
   describe: (index: number) => HoverInfo;
@@ -373,7 +373,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
 
   // MapLibre names its canvas "Map"; the app's section around it is "Map" too, and two regions must not share a name.
   useEffect(() => {
-    mapRef.current?.getCanvas().setAttribute('aria-label', props.label ?? 'Map of wards coloured by priority');
+    mapRef.current?.getCanvas().setAttribute('aria-label', props.label);
   }, [ready, props.label]);
 
   useEffect(() => {

@@ -34,6 +34,14 @@ export interface PlanSettings {
   expansion: 0 | 1 | 2;
 }
 
+/** Why the planner cannot run: its key under `planner.problems` in the locale files. */
+export type PlanProblem = 'noVulnerablePersons';
+
+/** Each reason the planner cannot run, in English; en.json holds the same texts under `planner.problems`. */
+export const PLAN_PROBLEMS: Record<PlanProblem, string> = {
+  noVulnerablePersons: 'The planner needs the number of vulnerable persons per ward: a vulnerable_persons column, or vt_share and population.',
+};
+
 export interface PlanResult {
   vulnerable: (number | null)[] | null;
   workload: Workload | null;
@@ -45,8 +53,10 @@ export interface PlanResult {
   /** With expansion on: ranks among the candidates only. */
   candidates: { rank: (number | null)[]; order: number[] } | null;
   rings: Int8Array | null;
-  /** Why the planner cannot run, e.g. no vulnerable persons column. */
+  /** Why the planner cannot run, e.g. no vulnerable persons column, in English: for the command line and logs. */
   problem: string | null;
+  /** The same as plain data, for the interface to write in its language: `planner.problems.<key>`. */
+  problemKey: PlanProblem | null;
 }
 
 /**
@@ -71,7 +81,8 @@ export function computePlan(view: Dataset, scores: readonly (number | null)[], g
       expansion,
       candidates,
       rings,
-      problem: 'The planner needs the number of vulnerable persons per ward: a vulnerable_persons column, or vt_share and population.',
+      problem: PLAN_PROBLEMS.noVulnerablePersons,
+      problemKey: 'noVulnerablePersons',
     };
   }
   const exclude = new Set(settings.excluded);
@@ -94,5 +105,6 @@ export function computePlan(view: Dataset, scores: readonly (number | null)[], g
     candidates,
     rings,
     problem: null,
+    problemKey: null,
   };
 }

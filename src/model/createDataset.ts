@@ -24,7 +24,18 @@ export interface Dataset {
   currentAreas: { index: number; team: string }[];
   joinReports: JoinReport[];
   /** Problems found while assembling (duplicate ward codes, …); file-level problems stay with the loaders. */
-  warnings: string[];
+  warnings: DatasetWarning[];
+}
+
+/**
+ * A problem found while building a dataset, as plain data: its message key under
+ * `problems.messages` in the locale files and the values it names. The app writes it in the
+ * reader's language, or in English with problemFrom (src/io/problem.ts), which the model does not import.
+ * { key: 'wardsWithoutGeometry', values: { count: 1 } } -> "1 ward(s) have no geometry: they are ranked but not drawn."
+ */
+export interface DatasetWarning {
+  key: 'wardCodeRepeated' | 'featuresWithoutCode' | 'wardsWithoutGeometry' | 'currentAreaNoWard';
+  values: Record<string, string | number>;
 }
 
 /** One indicator file, already parsed: codes and numeric columns aligned with them. */
@@ -60,7 +71,7 @@ export interface DatasetInput {
  * feature wins when a code repeats), then the tables joined as addIndicators does.
  */
 export function createDataset(input: DatasetInput): Dataset {
-  const warnings: string[] = [];
+  const warnings: DatasetWarning[] = [];
   const wards: Ward[] = [];
   const features: Feature<WardGeometry, Record<string, never>>[] = [];
   // Each ward's index by its code as joins compare codes.
@@ -76,7 +87,7 @@ export function createDataset(input: DatasetInput): Dataset {
     }
     const normalised = normaliseCode(code);
     if (indexOf.has(normalised)) {
-      warnings.push(`Ward code ${code} appears more than once; the first feature is used.`);
+      warnings.push({ key: 'wardCodeRepeated', values: { code } });
       continue;
     }
     const index = wards.length;
@@ -96,13 +107,13 @@ export function createDataset(input: DatasetInput): Dataset {
     if (feature.geometry) features.push({ type: 'Feature', id: index, properties: {}, geometry: feature.geometry });
     else withoutGeometry++;
   }
-  if (withoutCode > 0) warnings.push(`${withoutCode} feature(s) have no value in "${input.fields.key}" and were left out.`);
-  if (withoutGeometry > 0) warnings.push(`${withoutGeometry} ward(s) have no geometry: they are ranked but not drawn.`);
+  if (withoutCode > 0) warnings.push({ key: 'featuresWithoutCode', values: { count: withoutCode, property: input.fields.key } });
+  if (withoutGeometry > 0) warnings.push({ key: 'wardsWithoutGeometry', values: { count: withoutGeometry } });
 
   const currentAreas: Dataset['currentAreas'] = [];
   for (const area of input.currentAreas ?? []) {
     const index = indexOf.get(normaliseCode(area.code));
-    if (index === undefined) warnings.push(`Current CHW area ${area.code} matches no ward.`);
+    if (index === undefined) warnings.push({ key: 'currentAreaNoWard', values: { code: area.code } });
     else currentAreas.push({ index, team: area.team });
   }
 

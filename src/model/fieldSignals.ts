@@ -21,7 +21,7 @@ export interface RequestWeighting {
 /** The four readings of need against help requests; see QUADRANT_LABELS. */
 export type Quadrant = 'deploy' | 'outreach' | 'look-closer' | 'not-now';
 
-/** What each quadrant means, for legends and tooltips. */
+/** What each quadrant means, in English; the interface names the quadrants from `scatter.quadrants` in its language. */
 export const QUADRANT_LABELS: Record<Quadrant, string> = {
   deploy: 'Deploy: high need and many help requests',
   outreach: 'Outreach: high need but few help requests (unmet need)',

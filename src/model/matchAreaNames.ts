@@ -12,6 +12,23 @@ export interface SectorCandidate {
   municipality: string | null;
 }
 
+/** Why a sector is suggested for an area: its key under `matcher.reasons` in the locale files. */
+export type MatchReason = 'sameName' | 'nearlySameName' | 'allWords' | 'sectorInArea' | 'someWords' | 'similarSpelling' | 'genericOnly';
+
+/**
+ * Each reason in English, with the {{placeholders}} its values fill in; the locale files hold the
+ * same texts under `matcher.reasons` (en.json word for word) for the interface language.
+ */
+export const MATCH_REASONS: Record<MatchReason, string> = {
+  sameName: 'same name',
+  nearlySameName: 'nearly the same name',
+  allWords: 'all words of the area name',
+  sectorInArea: 'the sector name is part of the area name',
+  someWords: '{{found}} of {{total}} words of the area name',
+  similarSpelling: 'similar spelling {{similarity}}',
+  genericOnly: 'only a generic word in common',
+};
+
 /** One sector proposed for a programme area, with a 0–1 score and the reason in words. */
 export interface Suggestion {
   index: number;
@@ -19,7 +36,12 @@ export interface Suggestion {
   /** The name of the sector that matched best. */
   name: string;
   score: number;
+  /** The reason in English ("same name", "similar spelling 0.72"): for tests and logs. */
   reason: string;
+  /** The same reason as plain data, for the interface to write in its language: `matcher.reasons.<key>`. */
+  reasonKey: MatchReason;
+  /** The numbers the reason names: `found` and `total` words, or the spelling's `similarity` (0–1). */
+  reasonValues: Record<string, number>;
 }
 
 /** The part of a programme area that matching needs. */
@@ -102,9 +124,10 @@ interface PreparedCandidate {
 
 interface Scored {
   score: number;
-  reason: string;
-  /** For the reason "similar spelling": the trigram similarity. */
-  similarity?: number;
+  /** Null only for no match (score 0). */
+  reason: MatchReason | null;
+  /** The numbers the reason names: words found of the area's, or the trigram similarity. */
+  values?: Record<string, number>;
 }
 
 /**
@@ -329,14 +352,14 @@ function scoreName(areaW: Weighted, sectorW: Weighted, context: NameForm | null)
   if (allFound) {
     // "Centre" in Liège is not ANGLEUR-CENTRE; "Centrum" in Oostende is OOSTENDE-CENTRUM.
     const placeWordsOfArea = areaW.weights.some((w) => w > GENERIC_WEIGHT);
-    if (!placeWordsOfArea && strangers > 0) return { score: 0.3, reason: 'only a generic word in common' };
+    if (!placeWordsOfArea && strangers > 0) return { score: 0.3, reason: 'genericOnly' };
     const quality = matchedWeight / foundWeight;
     const precision = hitWeight / sectorW.total;
-    return { score: 0.55 + 0.3 * quality + 0.1 * precision, reason: 'all words of the area name' };
+    return { score: 0.55 + 0.3 * quality + 0.1 * precision, reason: 'allWords' };
   }
   if (sectorAllHit && sectorW.weights.some((w) => w > GENERIC_WEIGHT)) {
     // Every word of the sector is in the longer area name ("Surdents haute crotte couvalle", "HAUTE-CROTTE").
-    return { score: 0.6 + 0.2 * (matchedWeight / areaW.total), reason: 'the sector name is part of the area name' };
+    return { score: 0.6 + 0.2 * (matchedWeight / areaW.total), reason: 'sectorInArea' };
   }
   if (!placeFound) {
     // Only generic words in common ("Dison Fyon", "DISON-CENTRE"): compare the spelling of the rest.
@@ -345,20 +368,19 @@ function scoreName(areaW: Weighted, sectorW: Weighted, context: NameForm | null)
     return spelled(dice(areaRest, rest(sector, (j) => (hit & (1 << Math.min(j, 30))) !== 0)));
   }
   const wordDice = (2 * matchedWeight) / (areaW.total + sectorW.total);
-  return { score: 0.75 * wordDice, reason: `${foundWords} of ${area.words.length} words of the area name` };
+  return { score: 0.75 * wordDice, reason: 'someWords', values: { found: foundWords, total: area.words.length } };
 }
 
-const NO_MATCH: Scored = { score: 0, reason: '' };
-const SAME_NAME: Scored = { score: 1, reason: 'same name' };
-const NEARLY_SAME_NAME: Scored = { score: 0.95, reason: 'nearly the same name' };
-const SIMILAR_SPELLING = 'similar spelling';
+const NO_MATCH: Scored = { score: 0, reason: null };
+const SAME_NAME: Scored = { score: 1, reason: 'sameName' };
+const NEARLY_SAME_NAME: Scored = { score: 0.95, reason: 'nearlySameName' };
 
 /**
  * For names without a place word in common: how alike they are spelled ("Gérardchamps",
- * "GERARD-CHAMPS"). The similarity goes into the reason only for the suggestions kept.
+ * "GERARD-CHAMPS"). The similarity is written into the reason's text only for the suggestions kept.
  */
 function spelled(similarity: number): Scored {
-  return { score: 0.75 * similarity, reason: SIMILAR_SPELLING, similarity };
+  return { score: 0.75 * similarity, reason: 'similarSpelling', values: { similarity } };
 }
 
 // A qualifier or city word found in the sector name ("Laken" in "O.L.V. VAN LAKEN") breaks ties.
@@ -390,7 +412,7 @@ function weighedIn(pool: Pool, form: NameForm): Weighted {
 }
 
 function scoreCandidate(area: PreparedArea, areaW: Weighted, prepared: PreparedCandidate, pool: Pool): Scored & { name: string } {
-  let best: Scored & { name: string } = { score: 0, reason: '', name: '' };
+  let best: Scored & { name: string } = { score: 0, reason: null, name: '' };
   for (const { name, split } of prepared.names) {
     const scored = scoreName(areaW, weighedIn(pool, split.main), area.context);
     let score = scored.score;
@@ -409,7 +431,7 @@ function scoreCandidate(area: PreparedArea, areaW: Weighted, prepared: PreparedC
       for (let i = 0; i < context.words.length; i++) if (found(context, i, sectorWords)) hits += 1;
       score = Math.min(1, score + CONTEXT_BONUS * hits);
     }
-    if (score > best.score) best = { score, reason: reason.reason, similarity: reason.similarity, name };
+    if (score > best.score) best = { score, reason: reason.reason, values: reason.values, name };
   }
   return best;
 }
@@ -477,14 +499,25 @@ function rankSuggestions(areaName: string, pool: Pool, options: SuggestOptions):
   const areaW = weigh(area.split.main, pool.common);
   const out: Suggestion[] = [];
   for (const p of pool.items) {
-    const { score, reason, similarity, name } = scoreCandidate(area, areaW, p, pool);
-    if (score > 0 && score >= minScore) {
-      const text = reason === SIMILAR_SPELLING ? `${reason} ${(similarity ?? 0).toFixed(2)}` : reason;
-      out.push({ index: p.candidate.index, code: p.candidate.code, name, score, reason: text });
+    const { score, reason, values = {}, name } = scoreCandidate(area, areaW, p, pool);
+    if (score > 0 && score >= minScore && reason !== null) {
+      out.push({ index: p.candidate.index, code: p.candidate.code, name, score, reason: reasonText(reason, values), reasonKey: reason, reasonValues: values });
     }
   }
   out.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.index - b.index);
   return out.slice(0, limit);
+}
+
+/**
+ * A reason in English, its numbers filled in (a similarity with two decimals):
+ * reasonText('someWords', { found: 1, total: 2 }) === "1 of 2 words of the area name".
+ */
+function reasonText(reason: MatchReason, values: Record<string, number>): string {
+  return MATCH_REASONS[reason].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return name === 'similarity' ? value.toFixed(2) : String(value);
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { groupAreasByCity, matchOf, withoutSector, withSector, type AreaMatch, t
 import { searchSectors, type SectorCandidate, type Suggestion } from '../model/matchAreaNames';
 import { normaliseCode } from '../model/normaliseCode';
 import { useLanguage } from '../i18n/useLanguage';
+import { writeMatchReason } from '../i18n/writeMatchReason';
 import { formatNumber } from './formatValue';
 
 export interface CurrentAreasMatcherProps {
@@ -149,7 +150,7 @@ function AreaItem({ area, match, suggestions, candidates, nameOf, onAdd, onRemov
             return (
               <li key={s.code}>
                 <span className="name">{s.name}</span> <span className="code">{s.code}</span>{' '}
-                <span className="score">{t('matcher.score', { score: formatNumber(s.score, 2, locale) })}</span>, <span className="reason">{s.reason}</span>
+                <span className="score">{t('matcher.score', { score: formatNumber(s.score, 2, locale) })}</span>, <span className="reason">{writeMatchReason(t, s, locale)}</span>
                 <button
                   type="button"
                   disabled={done}

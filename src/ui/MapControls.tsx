@@ -4,6 +4,7 @@ import type { IndicatorDef } from '../model/types';
 import { BasemapSettings } from './BasemapSettings';
 import { labelIn } from '../i18n/language';
 import { useLanguage } from '../i18n/useLanguage';
+import { numberFormat } from './formatValue';
 
 export interface MapControlsProps {
   indicators: IndicatorDef[];
@@ -44,7 +45,7 @@ export interface MapControlsProps {
 
 /** What the map shows and how it is classed and coloured. */
 export function MapControls(props: MapControlsProps) {
-  const { t, language } = useLanguage();
+  const { t, language, locale } = useLanguage();
   return (
     <div className="map-controls" role="group" aria-label={t('mapControls.label')}>
       <label>
@@ -103,9 +104,9 @@ export function MapControls(props: MapControlsProps) {
           onChange={(e) => props.onHotspotAlpha(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
         >
           <option value="">{t('mapControls.off')}</option>
-          <option value="0.05">p ≤ 0.05</option>
-          <option value="0.01">p ≤ 0.01</option>
-          <option value="0.001">p ≤ 0.001</option>
+          <option value="0.05">p ≤ {numberFormat(locale, { maximumFractionDigits: 3 }).format(0.05)}</option>
+          <option value="0.01">p ≤ {numberFormat(locale, { maximumFractionDigits: 3 }).format(0.01)}</option>
+          <option value="0.001">p ≤ {numberFormat(locale, { maximumFractionDigits: 3 }).format(0.001)}</option>
         </select>
         {props.hotspotProgress != null && (
           <progress className="hotspot-progress" max={1} value={props.hotspotProgress} aria-label={t('mapControls.computingHotspots')}>

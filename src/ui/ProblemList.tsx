@@ -1,22 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { messageText, type Problem } from '../io/problem';
 import { useLanguage } from '../i18n/useLanguage';
+import { writeNotice } from '../i18n/writeNotice';
+import type { ShownProblem } from '../app/notice';
 
 /**
- * A problem's message in the interface language: its `problems.messages` key written with its
- * values when it has one the texts know, else the English message it came with.
+ * A problem's message in the interface language: its notice, or its `problems.messages` key written
+ * with its values when it has one the texts know, else the English message it came with.
  */
-export function useProblemMessage(): (p: Problem) => string {
-  const { i18n } = useTranslation();
-  return (p) =>
+export function useProblemMessage(): (p: ShownProblem) => string {
+  const { i18n, t } = useTranslation();
+  return (p) => {
+    if (p.notice) return writeNotice(t, p.notice);
     // Asked with a count, since a plural message exists only as its _one, _other… forms.
-    p.key && i18n.exists(`problems.messages.${p.key}`, { count: 0 })
+    return p.key && i18n.exists(`problems.messages.${p.key}`, { count: 0 })
       ? messageText(p.key, p.values ?? {}, (key, values) => String(i18n.t(`problems.messages.${key}`, values)))
       : p.message;
+  };
 }
 
 export interface ProblemListProps {
-  problems: Problem[];
+  problems: ShownProblem[];
   onDismiss?: () => void;
   /** How many to show before "and N more". */
   limit?: number;
@@ -51,7 +55,7 @@ export function ProblemList({ problems, onDismiss, limit = 50 }: ProblemListProp
         {sorted.slice(0, limit).map((p, i) => (
           <li key={i} className={p.severity}>
             <span className="where">
-              {p.file}
+              {p.source ? t(`problems.source.${p.source}`) : p.file}
               {/* A message about one row of a table names it as a spreadsheet shows it; no second number. */}
               {p.row !== null && !p.message.startsWith('spreadsheet row') ? t('problems.row', { row: p.row }) : ''}
               {p.column !== null ? t('problems.column', { column: p.column }) : ''}

@@ -7,6 +7,9 @@ import { useLanguage } from '../i18n/useLanguage';
 import { districtName } from '../i18n/wardName';
 import { unitLabel } from '../i18n/unitLabel';
 
+/** Units the column name already says ("Population", "Requests"): the header leaves them out, the tooltip keeps them. */
+const WORD_UNITS = new Set(['persons', 'contacts', 'requests', 'score']);
+
 export interface RankedRow {
   ward: Ward;
   rank: number | null;
@@ -148,7 +151,7 @@ export function RankedTable(props: RankedTableProps) {
                   <button type="button" className="sort" onClick={() => props.onSort(d.id)} title={`${labelIn(d.label, language)}${d.unit ? ` (${unitLabel(d.unit, t)})` : ''}`}>
                     {labelIn(d.shortLabel ?? d.label, language)}
                     {d.level === 'municipality' && <span className="level-tag"> ({t('table.municipality')})</span>}
-                    {d.unit && d.unit !== 'persons' && d.unit !== 'contacts' ? ` (${unitLabel(d.unit, t)})` : ''}
+                    {d.unit && !WORD_UNITS.has(d.unit) ? ` (${unitLabel(d.unit, t)})` : ''}
                     <span aria-hidden="true">{sort.column === d.id ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
                   </button>
                 </th>

@@ -178,7 +178,9 @@ describe('assembleDataset', () => {
     expect(dataset?.wards).toHaveLength(3);
     expect(dataset?.indicators.map((d) => d.id)).toEqual(['vt_share']);
     expect(dataset?.values).toEqual({ vt_share: [5, null, 7] });
-    expect(problems.map((p) => [p.file, p.message])).toEqual([['bad.csv', 'no key column found: none of a, b holds the ward codes; choose one']]);
+    expect(problems.map((p) => [p.file, p.message, p.key, p.values])).toEqual([
+      ['bad.csv', 'no key column found: none of a, b holds the ward codes; choose one', 'noKeyColumnFound', { columns: ['a', 'b'] }],
+    ]);
   });
 
   it('assembleDataset(boundaries, current areas with an unknown code) warns and keeps the known ones', () => {
@@ -190,7 +192,21 @@ describe('assembleDataset', () => {
       currentAreas: { name: 'c.csv', text: 'code,team\nW3,Team Zuid\nW9,Team Nergens\n' },
     });
     expect(dataset?.currentAreas).toEqual([{ index: 2, team: 'Team Zuid' }]);
-    expect(dataset?.warnings).toEqual(['Current CHW area W9 matches no ward.']);
+    expect(dataset?.warnings).toEqual([{ key: 'currentAreaNoWard', values: { code: 'W9' } }]);
+  });
+
+  it('assembleDataset(boundaries without a code property) makes no dataset and asks for the code property', () => {
+    const { dataset, problems } = assembleDataset({
+      name: 'x',
+      boundaries: { name: 'b.geojson', text: TINY_WARDS_GEOJSON },
+      fields: { key: null },
+      indicatorFiles: [],
+      catalogue: CATALOGUE,
+    });
+    expect(dataset).toBeNull();
+    expect(problems).toEqual([
+      { file: 'b.geojson', row: null, column: null, message: 'no property holds a unique ward code; choose the code property', severity: 'error', key: 'noUniqueCodeProperty', values: {} },
+    ]);
   });
 });
 
@@ -227,7 +243,7 @@ describe('readCurrentAreas', () => {
   it('readCurrentAreas(file without code column) reads nothing and asks for a "code" column', () => {
     expect(readCurrentAreas({ name: 'c.csv', text: 'wijk,team\nW1,A\n' })).toEqual({
       areas: [],
-      problems: [{ file: 'c.csv', row: null, column: 'code', message: 'expected a column "code"', severity: 'error' }],
+      problems: [{ file: 'c.csv', row: null, column: 'code', message: 'expected a column "code"', severity: 'error', key: 'expectedCodeColumn', values: {} }],
     });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/app/catalogue';
+import { translator } from '../../src/i18n/translator';
+import { messageText, problemFrom } from '../../src/io/problem';
 import { aggregateWards } from '../../src/model/aggregateWards';
 import { addIndicators, createDataset, findInCatalogue } from '../../src/model/createDataset';
 import { square, TINY_WARDS, tinyCity } from './tinyCity';
@@ -43,9 +45,29 @@ describe('createDataset', () => {
     ]);
     expect(dataset.geometry.features.map((f) => f.id)).toEqual([0]);
     expect(dataset.warnings).toEqual([
+      { key: 'wardCodeRepeated', values: { code: 'a-' } },
+      { key: 'featuresWithoutCode', values: { count: 2, property: 'code' } },
+      { key: 'wardsWithoutGeometry', values: { count: 1 } },
+    ]);
+    // The English the problems list shows, from en.json.
+    expect(dataset.warnings.map((w) => problemFrom('f.geojson', w.key, w.values).message)).toEqual([
       'Ward code a- appears more than once; the first feature is used.',
       '2 feature(s) have no value in "code" and were left out.',
       '1 ward(s) have no geometry: they are ranked but not drawn.',
+    ]);
+    // And in French and Dutch, counted as each language counts.
+    const fr = translator('fr');
+    const nl = translator('nl');
+    const write = (t: typeof fr) => dataset.warnings.map((w) => messageText(w.key, w.values, (key, values) => t(`problems.messages.${key}`, values)));
+    expect(write(fr)).toEqual([
+      'Le code de quartier a- apparaît plus d\'une fois ; la première feature est utilisée.',
+      '2 features n\'ont pas de valeur dans « code » et ont été ignorées.',
+      '1 quartier n\'a pas de géométrie : il est classé mais pas dessiné.',
+    ]);
+    expect(write(nl)).toEqual([
+      'Wijkcode a- komt meer dan eens voor; de eerste feature wordt gebruikt.',
+      '2 features hebben geen waarde in "code" en werden weggelaten.',
+      '1 wijk heeft geen geometrie: ze krijgt een rang maar wordt niet getekend.',
     ]);
   });
 
@@ -102,7 +124,8 @@ describe('createDataset', () => {
       ],
     });
     expect(dataset.currentAreas).toEqual([{ index: 1, team: 'Team A' }]);
-    expect(dataset.warnings).toEqual(['Current CHW area W7 matches no ward.']);
+    expect(dataset.warnings).toEqual([{ key: 'currentAreaNoWard', values: { code: 'W7' } }]);
+    expect(problemFrom('areas.csv', dataset.warnings[0].key, dataset.warnings[0].values).message).toBe('Current CHW area W7 matches no ward.');
   });
 });
 

@@ -109,8 +109,8 @@ describe('themesForGroup', () => {
     const themes = themesForGroup(city, [3, 4], 'fr');
     expect(themes.map((t) => t.id)).toEqual(['increased-reimbursement', 'gmd-campaign']);
     expect(themes.map((t) => t.evidence)).toEqual([
-      ['BIM 28,0 % (moyenne de 2 quartiers) contre médiane de la ville 16,0 %'],
-      ['DMG 52,5 % (moyenne de 2 quartiers) contre médiane de la ville 57,5 %'],
+      ['BIM 28,0 % (moyenne de 2 quartiers) par rapport à la médiane de la ville 16,0 %'],
+      ['DMG 52,5 % (moyenne de 2 quartiers) par rapport à la médiane de la ville 57,5 %'],
     ]);
     expect(themes[1].label).toBe('Dossier médical global (DMG)');
   });

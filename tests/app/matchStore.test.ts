@@ -9,6 +9,8 @@ import {
   type StorageLike,
 } from '../../src/app/matchStore';
 import { FakeStorage } from './fakeStorage';
+import { translator } from '../../src/i18n/translator';
+import { writeNotice } from '../../src/i18n/writeNotice';
 
 
 const MATCHES: AreaMatch[] = [
@@ -49,19 +51,32 @@ describe('matchStore', () => {
   });
 
   it.each([
-    ['not JSON', '{oops', 'not JSON'],
-    ['another version', JSON.stringify({ version: 0, matches: [] }), 'another version'],
-    ['no version', JSON.stringify([1, 2]), 'another version'],
-    ['a bad match', JSON.stringify({ version: 1, datasetId: 'demo', savedAt: 'x', matches: [{ city: 'Genk' }] }), 'damaged (matches.0.'],
-    ['a bad NIS code', JSON.stringify({ version: 1, datasetId: 'demo', savedAt: 'x', matches: [{ ...MATCHES[0], municipality: '7' }] }), 'damaged'],
-    ['another dataset', JSON.stringify({ version: 1, datasetId: 'other', savedAt: 'x', matches: MATCHES }), 'another dataset'],
-  ])('loadMatches(storage, id) ignores an entry with %s, says why, and keeps it', (_, stored, message) => {
+    ['not JSON', '{oops', 'matchesNotJson', 'saved matches are damaged (not JSON) and were not loaded'],
+    ['another version', JSON.stringify({ version: 0, matches: [] }), 'matchesOtherVersion', 'saved matches were written by another version of the app (0) and were not loaded'],
+    ['no version', JSON.stringify([1, 2]), 'matchesOtherVersion', 'saved matches were written by another version of the app (undefined) and were not loaded'],
+    ['a bad match', JSON.stringify({ version: 1, datasetId: 'demo', savedAt: 'x', matches: [{ city: 'Genk' }] }), 'matchesDamaged', /^saved matches are damaged \(matches\.0\..+\) and were not loaded$/],
+    ['a bad NIS code', JSON.stringify({ version: 1, datasetId: 'demo', savedAt: 'x', matches: [{ ...MATCHES[0], municipality: '7' }] }), 'matchesDamaged', /^saved matches are damaged/],
+    ['another dataset', JSON.stringify({ version: 1, datasetId: 'other', savedAt: 'x', matches: MATCHES }), 'matchesOtherDataset', 'saved matches belong to another dataset ("other") and were not loaded'],
+  ])('loadMatches(storage, id) ignores an entry with %s, says why, and keeps it', (_, stored, key, text) => {
     const storage = new FakeStorage();
     storage.setItem(matchStoreKey('demo'), stored);
     const loaded = loadMatches(storage, 'demo');
     expect(loaded.matches).toEqual([]);
-    expect(loaded.problem).toContain(message);
+    expect(loaded.problem?.key).toBe(key);
+    if (typeof text === 'string') expect(loaded.problem?.text).toBe(text);
+    else expect(loaded.problem?.text).toMatch(text);
     expect(storage.getItem(matchStoreKey('demo'))).toBe(stored);
+  });
+
+  it('loadMatches(storage, id) names a damaged entry in the interface language, with its values', () => {
+    const storage = new FakeStorage();
+    storage.setItem(matchStoreKey('demo'), JSON.stringify({ version: 1, datasetId: 'other', savedAt: 'x', matches: MATCHES }));
+    const problem = loadMatches(storage, 'demo').problem;
+    expect(problem).toMatchObject({ key: 'matchesOtherDataset', values: { dataset: 'other' } });
+    expect(writeNotice(translator('fr'), problem!)).toBe(
+      "les correspondances enregistrées appartiennent à un autre jeu de données (« other ») et n'ont pas été chargées",
+    );
+    expect(writeNotice(translator('nl'), problem!)).toBe('de bewaarde koppelingen horen bij een andere dataset ("other") en werden niet geladen');
   });
 
   it('saveMatches(…) returns a message instead of throwing when the storage is full, and keeps what was saved', () => {
@@ -69,8 +84,11 @@ describe('matchStore', () => {
     expect(saveMatches(storage, 'demo', MATCHES)).toBeNull();
     const many = Array.from({ length: 20 }, (_, i) => ({ ...MATCHES[0], area: `Area ${i}` }));
     const error = saveMatches(storage, 'demo', many);
-    expect(error).toMatch(/storage is full/);
-    expect(error).toMatch(/export them as CSV/);
+    expect(error).toEqual({
+      key: 'matchesStorageFull',
+      values: {},
+      text: "the browser's storage is full: the matches were not saved; export them as CSV to keep them",
+    });
     expect(loadMatches(storage, 'demo').matches).toEqual(MATCHES);
   });
 
@@ -86,14 +104,24 @@ describe('matchStore', () => {
         throw new Error('denied');
       },
     };
-    expect(loadMatches(broken, 'demo')).toEqual({ matches: [], problem: 'saved matches could not be read: denied' });
-    expect(saveMatches(broken, 'demo', MATCHES)).toBe('the matches could not be saved: denied');
-    expect(clearMatches(broken, 'demo')).toBe('saved matches could not be removed: denied');
+    expect(loadMatches(broken, 'demo')).toEqual({
+      matches: [],
+      problem: { key: 'matchesUnreadable', values: { error: 'denied' }, text: 'saved matches could not be read: denied' },
+    });
+    expect(saveMatches(broken, 'demo', MATCHES)).toEqual({ key: 'matchesNotSaved', values: { error: 'denied' }, text: 'the matches could not be saved: denied' });
+    expect(clearMatches(broken, 'demo')).toEqual({ key: 'matchesNotRemoved', values: { error: 'denied' }, text: 'saved matches could not be removed: denied' });
   });
 
   it('without storage, loadMatches says matches last for this visit and saveMatches says to export', () => {
-    expect(loadMatches(null, 'demo')).toEqual({ matches: [], problem: expect.stringContaining('this visit only') });
-    expect(saveMatches(null, 'demo', MATCHES)).toContain('export the matches as CSV');
+    expect(loadMatches(null, 'demo')).toEqual({
+      matches: [],
+      problem: { key: 'matchesNoStorageLoad', values: {}, text: 'the browser does not let this page keep data; matches last for this visit only' },
+    });
+    expect(saveMatches(null, 'demo', MATCHES)).toEqual({
+      key: 'matchesNoStorageSave',
+      values: {},
+      text: 'the browser does not let this page keep data: export the matches as CSV to keep them',
+    });
     expect(clearMatches(null, 'demo')).toBeNull();
   });
 });

@@ -84,6 +84,8 @@ describe('scenarioStore', () => {
     expect(loaded.scenarios).toEqual(SCENARIOS.filter((s) => s.name !== 'Double unemployment'));
     expect(loaded.problem?.text).toContain('some saved scenarios are damaged and were left out (scenario 2 ("Double unemployment"): settings.weights.unemployment');
     expect(loaded.problem?.text).toContain('the others are loaded');
+    // The reasons are file problems of their own: written in the reader's language too.
+    expect(writeNotice(translator('fr'), loaded.problem!)).toContain('certains scénarios enregistrés sont endommagés et ont été ignorés (scénario 2 (« Double unemployment ») : settings.weights.unemployment');
     expect(storage.getItem(key)).toBe(damaged);
     // Saving rewrites the entry with the good scenarios; the damaged text stays in the backup.
     expect(saveScenarios(storage, 'demo', [...loaded.scenarios, scenario('New')])).toBeNull();

@@ -20,6 +20,14 @@ import type { Dataset } from '../../src/model/createDataset';
 import type { CsvTable } from '../../src/io/parseCsv';
 import type { JoinReport } from '../../src/model/joinToWards';
 import { square, tinyCity, TINY_WARDS_GEOJSON } from './tinyCity';
+import { translator } from '../../src/i18n/translator';
+import { messageText, type Problem } from '../../src/io/problem';
+
+/** A problem's message as the problems list writes it in another language. */
+function written(p: Problem, language: 'fr' | 'nl'): string {
+  const t = translator(language);
+  return p.key ? messageText(p.key, p.values ?? {}, (key, values) => t(`problems.messages.${key}`, values)) : p.message;
+}
 
 const BOUNDARIES = { name: 'wards.geojson', text: TINY_WARDS_GEOJSON };
 // W3 has no row; W4 matches no ward.
@@ -130,7 +138,7 @@ describe('stageFiles progress', () => {
     expect(read.name).toBe('big.geojson');
     // Compared as a Buffer: a deep equality over 3.5 million elements takes seconds.
     expect(Buffer.from(read.bytes).equals(Buffer.from(bytes))).toBe(true);
-    expect(seen[0]).toEqual({ stage: 'Reading big.geojson (3.5 MB)', key: 'reading', values: { file: 'big.geojson', size: '3.5 MB' }, fraction: 0 });
+    expect(seen[0]).toEqual({ stage: 'Reading big.geojson (3.5 MB)', key: 'reading', values: { file: 'big.geojson', size: '3.5 MB', bytes: 3_500_000 }, fraction: 0 });
     expect(seen.at(-1)).toMatchObject({ stage: 'Reading big.geojson (3.5 MB)', fraction: 1 });
     const fractions = seen.map((p) => p.fraction as number);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
@@ -152,8 +160,13 @@ describe('stageFiles progress', () => {
     await expect(readRawFile(file)).rejects.toThrow('grew.csv changed while it was read: open it again');
   });
 
+  it('formatSize(bytes, language) writes French units and decimal commas where the language has them', () => {
+    expect([512, 35_400, 4_230_000, 104_100_000].map((bytes) => formatSize(bytes, 'fr'))).toEqual(['512 o', '35 ko', '4,2 Mo', '104 Mo']);
+    expect([512, 4_230_000].map((bytes) => formatSize(bytes, 'nl'))).toEqual(['512 B', '4,2 MB']);
+  });
+
   it('formatSize(bytes) gives B, kB, one decimal of MB under 10 MB and whole MB above, never 1000 of a unit', () => {
-    expect([0, 999, 1000, 35_400, 999_499, 999_600, 4_230_000, 9_949_999, 9_960_000, 104_100_000].map(formatSize)).toEqual([
+    expect([0, 999, 1000, 35_400, 999_499, 999_600, 4_230_000, 9_949_999, 9_960_000, 104_100_000].map((bytes) => formatSize(bytes))).toEqual([
       '0 B',
       '999 B',
       '1 kB',
@@ -284,6 +297,7 @@ describe('applyStaging', () => {
       problems: [
         {
           file: '(no boundaries)',
+          source: 'noBoundaries',
           row: null,
           column: null,
           message: 'open a boundaries file (GeoJSON, TopoJSON or a zipped shapefile) first: indicator files join to its wards',
@@ -349,7 +363,15 @@ describe('applyStaging', () => {
     const result = applyStaging(staged, null, CATALOGUE);
     expect(result.dataset?.wards.map((w) => w.code)).toEqual(['A', 'B']);
     expect(result.problems).toEqual([
-      { file: 'b.geojson', row: null, column: null, message: 'Ward code A appears more than once; the first feature is used.', severity: 'warning' },
+      {
+        file: 'b.geojson',
+        row: null,
+        column: null,
+        message: 'Ward code A appears more than once; the first feature is used.',
+        severity: 'warning',
+        key: 'wardCodeRepeated',
+        values: { code: 'A' },
+      },
     ]);
   });
 });
@@ -367,7 +389,38 @@ describe('describeJoin', () => {
   });
 
   it('describeJoin(clean report) is an info line', () => {
-    expect(describeJoin(report({}))).toEqual({ file: 'f.csv', row: null, column: null, message: 'join: 3 of 3 wards matched a row', severity: 'info' });
+    expect(describeJoin(report({}))).toEqual({
+      file: 'f.csv',
+      row: null,
+      column: null,
+      message: 'join: 3 of 3 wards matched a row',
+      severity: 'info',
+      key: 'joinReport',
+      values: { matched: { key: 'joinReportMatched', values: { count: 3, total: 3 } }, withoutRow: '', withoutArea: '', repeated: '' },
+    });
+  });
+
+  it('describeJoin(report) is written in French and Dutch from its key and values, counted as each language counts', () => {
+    const p = describeJoin(report({ matched: 2, wardsWithoutRow: ['W3'], rowsWithoutWard: ['W4', 'W5'], duplicateKeys: ['W1'] }));
+    expect(written(p, 'fr')).toBe(
+      "jointure : 2 quartiers sur 3 ont trouvé une ligne ; 1 quartier n'a pas de ligne (W3) ; 2 codes ne correspondent à aucun quartier (W4, W5) ; 1 code est répété, la première ligne est utilisée (W1)",
+    );
+    expect(written(p, 'nl')).toBe(
+      'koppeling: 2 van de 3 wijken kregen een rij; 1 wijk heeft geen rij (W3); 2 codes horen bij geen enkele wijk (W4, W5); 1 code komt meer dan eens voor, de eerste rij wordt gebruikt (W1)',
+    );
+    const missing = Array.from({ length: 11 }, (_, i) => `M${i + 1}`);
+    const many = describeJoin(report({ matched: 0, wardCount: 11, wardsWithoutRow: missing }));
+    expect(written(many, 'nl')).toBe('koppeling: 0 van de 11 wijken kregen een rij; 11 wijken hebben geen rij (M1, M2, M3, M4, M5, M6, M7, M8 en nog 3)');
+    expect(written(many, 'fr')).toBe("jointure : 0 quartier sur 11 a trouvé une ligne ; 11 quartiers n'ont pas de ligne (M1, M2, M3, M4, M5, M6, M7, M8 et 3 autres)");
+  });
+
+  it('describeJoin(municipality report) counts municipalities, in English and in French', () => {
+    const p = describeJoin(report({ level: 'municipality', matched: 1, wardCount: 2, wardsWithoutRow: ['11002'], rowsWithoutWard: ['99999'] }));
+    expect(p.message).toBe('join (municipality level): 1 of 2 municipalities matched a row; 1 municipalities have no row (11002); 1 codes match no municipality (99999)');
+    expect(p.key).toBe('joinReportMunicipal');
+    expect(written(p, 'fr')).toBe(
+      "jointure (au niveau des communes) : 1 commune sur 2 a trouvé une ligne ; 1 commune n'a pas de ligne (11002) ; 1 code ne correspond à aucune commune (99999)",
+    );
   });
 
   it('describeJoin(report with gaps) lists wards without row, unknown codes and repeats as a warning', () => {

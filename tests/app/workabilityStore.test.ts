@@ -10,6 +10,8 @@ import {
   saveRequests,
   saveWorkability,
 } from '../../src/app/workabilityStore';
+import { translator } from '../../src/i18n/translator';
+import { writeNotice } from '../../src/i18n/writeNotice';
 import type { WorkabilityEntry } from '../../src/io/workabilityCsv';
 import type { HelpRequest } from '../../src/model/fieldSignals';
 
@@ -72,7 +74,9 @@ describe('workabilityStore', () => {
     await set(key, damaged, raw);
     const loaded = await loadWorkability('damaged');
     expect(loaded.entries).toEqual([]);
-    expect(loaded.problem).toMatch(/^saved workability scores are damaged \(entries\.0\.score: .+\) and were not loaded$/);
+    expect(loaded.problem?.key).toBe('workabilityDamaged');
+    expect(loaded.problem?.values.path).toBe('entries.0.score');
+    expect(loaded.problem?.text).toMatch(/^saved workability scores are damaged \(entries\.0\.score: .+\) and were not loaded$/);
     expect(await get(key, raw)).toEqual(damaged);
   });
 
@@ -81,7 +85,7 @@ describe('workabilityStore', () => {
     await set(key, 'not an entry', raw);
     expect(await loadRequests('junk')).toEqual({
       entries: [],
-      problem: 'saved help requests are damaged (not a saved list) and were not loaded',
+      problem: { key: 'requestsNotAList', values: {}, text: 'saved help requests are damaged (not a saved list) and were not loaded' },
     });
     expect(await get(key, raw)).toBe('not an entry');
   });
@@ -92,7 +96,11 @@ describe('workabilityStore', () => {
     await set(key, older, raw);
     expect(await loadWorkability('older')).toEqual({
       entries: [],
-      problem: 'saved workability scores were written by another version of the app (0) and were not loaded',
+      problem: {
+        key: 'workabilityOtherVersion',
+        values: { version: '0' },
+        text: 'saved workability scores were written by another version of the app (0) and were not loaded',
+      },
     });
     expect(await get(key, raw)).toEqual(older);
   });
@@ -101,24 +109,49 @@ describe('workabilityStore', () => {
     await set(fieldInputKey('workability', 'mine'), { version: 1, datasetId: 'theirs', savedAt: 'x', entries: [] }, raw);
     expect(await loadWorkability('mine')).toEqual({
       entries: [],
-      problem: 'saved workability scores belong to another dataset ("theirs") and were not loaded',
+      problem: {
+        key: 'workabilityOtherDataset',
+        values: { dataset: 'theirs' },
+        text: 'saved workability scores belong to another dataset ("theirs") and were not loaded',
+      },
     });
   });
 
+  it('loadWorkability(id) and loadRequests(id) problems are written in French and Dutch, agreeing with their noun', async () => {
+    await set(fieldInputKey('workability', 'foreign'), { version: 1, datasetId: 'theirs', savedAt: 'x', entries: [] }, raw);
+    await set(fieldInputKey('requests', 'foreign'), { version: 1, datasetId: 'theirs', savedAt: 'x', entries: [] }, raw);
+    const work = (await loadWorkability('foreign')).problem;
+    const requests = (await loadRequests('foreign')).problem;
+    expect([work?.key, requests?.key]).toEqual(['workabilityOtherDataset', 'requestsOtherDataset']);
+    expect(writeNotice(translator('fr'), work!)).toBe(
+      'les scores de faisabilité enregistrés appartiennent à un autre jeu de données (« theirs ») et n\'ont pas été chargés',
+    );
+    expect(writeNotice(translator('fr'), requests!)).toBe(
+      'les demandes d\'aide enregistrées appartiennent à un autre jeu de données (« theirs ») et n\'ont pas été chargées',
+    );
+    expect(writeNotice(translator('nl'), requests!)).toBe('de bewaarde hulpvragen horen bij een andere dataset ("theirs") en werden niet geladen');
+  });
+
   it('saveWorkability(id, entries, store) tells the user to export a CSV when storage is full', async () => {
-    expect(await saveWorkability('full', ENTRIES, fullStore)).toBe(
-      "the browser's storage is full: the workability scores were not saved; export them as CSV to keep them",
-    );
-    expect(await saveRequests('full', REQUESTS, fullStore)).toBe(
-      "the browser's storage is full: the help requests were not saved; export them as CSV to keep them",
-    );
+    expect(await saveWorkability('full', ENTRIES, fullStore)).toEqual({
+      key: 'workabilityStorageFull',
+      values: {},
+      text: "the browser's storage is full: the workability scores were not saved; export them as CSV to keep them",
+    });
+    expect(await saveRequests('full', REQUESTS, fullStore)).toEqual({
+      key: 'requestsStorageFull',
+      values: {},
+      text: "the browser's storage is full: the help requests were not saved; export them as CSV to keep them",
+    });
   });
 
   it('saveWorkability(id, entries, store) reports any other failure, also with the advice to export', async () => {
     const broken: UseStore = () => Promise.reject(new DOMException('The connection was closed.', 'InvalidStateError'));
-    expect(await saveWorkability('broken', ENTRIES, broken)).toBe(
-      'the workability scores could not be saved (The connection was closed.); export them as CSV to keep them',
-    );
+    expect(await saveWorkability('broken', ENTRIES, broken)).toEqual({
+      key: 'workabilityNotSaved',
+      values: { error: 'The connection was closed.' },
+      text: 'the workability scores could not be saved (The connection was closed.); export them as CSV to keep them',
+    });
   });
 
   it('loadWorkability(id, store) gives [] and a problem when the store cannot be read, without throwing', async () => {
@@ -127,9 +160,13 @@ describe('workabilityStore', () => {
     };
     expect(await loadWorkability('any', missing)).toEqual({
       entries: [],
-      problem: 'saved workability scores could not be read (indexedDB is not defined); they last for this visit only',
+      problem: {
+        key: 'workabilityUnreadable',
+        values: { error: 'indexedDB is not defined' },
+        text: 'saved workability scores could not be read (indexedDB is not defined); they last for this visit only',
+      },
     });
-    expect(await saveWorkability('any', ENTRIES, missing)).toBe(
+    expect((await saveWorkability('any', ENTRIES, missing))?.text).toBe(
       'the workability scores could not be saved (indexedDB is not defined); export them as CSV to keep them',
     );
   });

@@ -7,9 +7,11 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/app/catalogue';
+import { applyStaging, EMPTY_STAGING, stageFiles } from '../../src/app/staging';
 import { boundariesTopology, formatReport, prepareData, type InputFile, type PrepareOutput } from '../../src/cli/prepareData';
 import { parseCatalogue } from '../../src/io/parseCatalogue';
 import { parseManifest } from '../../src/io/parseManifest';
+import { districtName } from '../../src/i18n/wardName';
 import { sharedData } from '../io/sharedData';
 
 const now = new Date('2026-11-23T10:00:00Z');
@@ -86,6 +88,7 @@ describe('prepareData', () => {
         name: 'TX_SECTOR_DESCR_NL',
         nameFr: 'TX_SECTOR_DESCR_FR',
         district: 'TX_MUNTY_DESCR_NL',
+        districtFr: 'TX_MUNTY_DESCR_FR',
         municipality: 'CD_MUNTY_REFNIS',
       },
       indicators: [
@@ -133,6 +136,18 @@ describe('prepareData', () => {
     // Without indicator files there are no indicator files to write.
     expect(Object.keys(files)).toEqual(['boundaries.topojson', 'catalogue.json', 'dataset.json']);
     expect(parseManifest(files['dataset.json'], 'dataset.json').data?.indicators).toEqual([]);
+  });
+
+  it('prepareData(inputs, options) names the French district property, so the app shows Anvers in French', async () => {
+    const { files } = await prepared([sectors]);
+    expect(parseManifest(files['dataset.json'], 'dataset.json').data?.boundaries.districtFr).toBe('TX_MUNTY_DESCR_FR');
+    const encoder = new TextEncoder();
+    const staged = await stageFiles(EMPTY_STAGING, Object.entries(files).map(([name, text]) => ({ name, bytes: encoder.encode(text) })), null);
+    const { dataset } = applyStaging(staged, null, CATALOGUE);
+    const antwerpen = dataset?.wards.find((w) => w.code === '11002A00-');
+    expect(antwerpen).toMatchObject({ district: 'Antwerpen', districtFr: 'Anvers' });
+    expect(districtName(antwerpen!, 'fr')).toBe('Anvers');
+    expect(districtName(antwerpen!, 'nl')).toBe('Antwerpen');
   });
 
   it('prepareData(inputs, options) reuses catalogue entries for known columns and adds neutral ones for the rest', async () => {

@@ -87,6 +87,11 @@ describe.skipIf(skipReason !== null)('the interface in Dutch, French and English
     await expect.poll(async () => (await problems.textContent()) ?? '').toContain('le lien contient une valeur non valide pour la méthode (« astrology ») :');
     expect(await problems.textContent()).toContain('le lien a été créé pour le jeu de données « Gent 2021 », or « ');
     expect(await problems.textContent()).not.toContain('is not valid');
+    // Switched to Dutch, the same problems are written again in Dutch, their source too.
+    await other.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'Nederlands' }).click();
+    await expect.poll(async () => (await problems.textContent()) ?? '').toContain('gedeelde link');
+    expect(await problems.textContent()).toContain('de link heeft een ongeldige waarde voor de methode ("astrology")');
+    expect(await problems.textContent()).not.toContain('le lien contient');
     await other.evaluate(() => window.localStorage.setItem('chw-planner:language', 'en'));
     await other.close();
     expect(app.errors).toEqual([]);

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { appForSuite, browserSkipReason, outputPath, waitForMapIdle } from './harness';
 
@@ -82,6 +83,39 @@ describe.skipIf(skipReason !== null)('problems in the files, in the interface la
     const all = (await problems.allTextContents()).join('\n');
     for (const english of ['invalid JSON', 'cut off', 'no polygons among', 'ward boundaries must be']) expect(all).not.toContain(english);
     await page.screenshot({ path: outputPath('language-problems-geojson-fr.png') });
+    expect(app.errors).toEqual([]);
+  });
+
+  it('a zipped shapefile without its .dbf is described in French, then in Dutch', async () => {
+    const { page } = app;
+    await page.evaluate(() => window.localStorage.setItem('chw-planner:language', 'fr'));
+    await page.reload();
+    await waitForMapIdle(page);
+    const zip = join(mkdtempSync(join(tmpdir(), 'chw-shapefile-problems-')), 'wijken.zip');
+    // The .dbf is missed before the .shp is read, so its bytes need not be a real shapefile.
+    writeFileSync(zip, zipSync({ 'wijken.shp': new Uint8Array(100), 'wijken.prj': strToU8('PROJCS["Belge_Lambert_1972"]') }));
+
+    await page.getByRole('button', { name: 'Ouvrir des fichiers…' }).click();
+    const panel = page.getByRole('region', { name: 'Ouvrir des fichiers' });
+    await panel.locator('input[type=file]').setInputFiles([zip]);
+    const problems = panel.locator('.problems li');
+    await expect
+      .poll(async () => (await problems.allTextContents()).join('\n'))
+      .toContain(
+        'wijken.zip: wijken.dbf manque : un shapefile a besoin de son .dbf à côté du .shp (il contient les codes et les noms des quartiers) ; ' +
+          'mettez toutes les parties (.shp, .dbf, .prj, .cpg) dans un seul .zip, ou sélectionnez-les ensemble',
+      );
+    expect((await problems.allTextContents()).join('\n')).not.toContain('is missing');
+    await panel.locator('.problems').screenshot({ path: outputPath('language-problems-shapefile-fr.png') });
+
+    await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: /^NL/ }).click();
+    const panelNl = page.getByRole('region', { name: 'Bestanden openen' });
+    await expect
+      .poll(async () => (await panelNl.locator('.problems li').allTextContents()).join('\n'))
+      .toContain(
+        'wijken.zip: wijken.dbf ontbreekt: een shapefile heeft zijn .dbf naast de .shp nodig (daarin staan de wijkcodes en -namen); ' +
+          'zet alle onderdelen (.shp, .dbf, .prj, .cpg) in één .zip, of selecteer ze samen',
+      );
     expect(app.errors).toEqual([]);
   });
 });

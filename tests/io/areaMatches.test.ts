@@ -72,6 +72,7 @@ describe('parseCurrentAreas', () => {
     expect(problems).toEqual([
       expect.objectContaining({ file: 'f.csv', row: 0, column: 'area', severity: 'error', message: expect.stringContaining('missing column "area"') }),
     ]);
+    expect(problems[0]).toMatchObject({ key: 'columnsMissing', values: { count: 1, missing: '"area"', columns: '"city", "nis"' } });
   });
 
   it('parseCurrentAreas(text) drops rows without a city or a name, with the row and column', () => {
@@ -79,8 +80,24 @@ describe('parseCurrentAreas', () => {
     const { data, problems } = parseCurrentAreas(text, 'f.csv');
     expect(data).toEqual([SLEDDERLO]);
     expect(problems).toEqual([
-      { file: 'f.csv', row: 2, column: 'area', message: 'empty area name; row dropped', severity: 'error' },
-      { file: 'f.csv', row: 3, column: 'city', message: 'empty city; row dropped', severity: 'error' },
+      {
+        file: 'f.csv',
+        row: 2,
+        column: 'area',
+        message: 'empty area name; row dropped',
+        severity: 'error',
+        key: 'rowDropped',
+        values: { reason: { key: 'areaNameEmpty' } },
+      },
+      {
+        file: 'f.csv',
+        row: 3,
+        column: 'city',
+        message: 'empty city; row dropped',
+        severity: 'error',
+        key: 'rowDropped',
+        values: { reason: { key: 'cityEmpty' } },
+      },
     ]);
   });
 
@@ -92,7 +109,10 @@ describe('parseCurrentAreas', () => {
       [1, 'municipality_nis', 'warning'],
       [2, 'area', 'warning'],
     ]);
-    expect(problems[0].message).toContain('5-digit NIS code');
+    expect(problems).toMatchObject([
+      { message: '"7101": municipality_nis must be a 5-digit NIS code; read as unknown', key: 'nisInvalid', values: { text: '7101' } },
+      { message: '"Sledderlo" in Genk is listed twice (first on row 1); read once', key: 'areaRepeated', values: { area: 'Sledderlo', city: 'Genk', row: 1 } },
+    ]);
   });
 
   it('parseCurrentAreas(text) passes on what parseCsv finds wrong with the file', () => {
@@ -162,6 +182,15 @@ describe('parseAreaMatches', () => {
     expect(problems[0]).toMatchObject({ row: 0, column: 'sector_code', severity: 'error' });
   });
 
+  it('parseAreaMatches(text) and parseCurrentAreas(text) give no data when no row has a city and an area', () => {
+    const matches = parseAreaMatches('city,municipality_nis,area,sector_code\nGenk,71016,,A\n', 'm.csv');
+    expect(matches.data).toBeNull();
+    expect(matches.problems.at(-1)).toMatchObject({ message: 'no matches: no row has a city and an area', key: 'areaMatchesNone', row: null });
+    const areas = parseCurrentAreas('city,municipality_nis,area\n,71016,Stalen\n', 'f.csv');
+    expect(areas.data).toBeNull();
+    expect(areas.problems.at(-1)).toMatchObject({ message: 'no areas with a city and a name', key: 'areasNone', row: null });
+  });
+
   it('parseAreaMatches(text) drops rows without a name and warns when one area has two municipalities', () => {
     const text = 'city,municipality_nis,area,sector_code\nGenk,71016,Sledderlo,A\nGenk,71017,Sledderlo,B\nGenk,71016,,C\n';
     const { data, problems } = parseAreaMatches(text, 'm.csv');
@@ -170,6 +199,11 @@ describe('parseAreaMatches', () => {
       [2, 'municipality_nis', 'warning'],
       [3, 'area', 'error'],
     ]);
+    expect(problems[0]).toMatchObject({
+      message: 'municipality 71017 differs from 71016 on row 1 for the same area; the first is kept',
+      key: 'areaMunicipalityDiffers',
+      values: { municipality: '71017', first: '71016', row: 1 },
+    });
   });
 
   it('parseAreaMatches(text) gives matches that areaMatchSchema accepts', () => {

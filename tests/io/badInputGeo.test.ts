@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBoundaries, type Boundaries } from '../../src/io/parseBoundaries';
 import { parseShapefile } from '../../src/io/parseShapefile';
 import { parseXlsx, type WorkbookTable } from '../../src/io/parseXlsx';
-import { problem, type Loaded, type Severity } from '../../src/io/problem';
+import { problemFrom, type Loaded, type Severity } from '../../src/io/problem';
 import { rookAndQueen } from '../../src/model/adjacency';
 import { centroids } from '../../src/model/centroids';
 import { createDataset } from '../../src/model/createDataset';
@@ -281,7 +281,7 @@ const CASES: Case[] = [
       const dataset = datasetOf((data as Boundaries).features);
       expect(dataset.wards.map((w) => w.code)).toEqual(['A', '93022H032']);
       expect(dataset.geometry.features).toHaveLength(1);
-      expect(dataset.warnings).toEqual(['1 ward(s) have no geometry: they are ranked but not drawn.']);
+      expect(dataset.warnings.map((w) => problemFrom('x', w.key, w.values).message)).toEqual(['1 ward(s) have no geometry: they are ranked but not drawn.']);
     },
   },
   {
@@ -436,7 +436,7 @@ const CASES: Case[] = [
       const parsed = parseBoundaries(collection([polygon(0, 'A'), polygon(1, 'A'), polygon(2, 'B')]), 'dubbel.geojson');
       const dataset = datasetOf(parsed.data?.features ?? []);
       // As applyStaging reports the dataset's warnings.
-      const warnings = dataset.warnings.map((w) => problem('dubbel.geojson', w, { severity: 'warning' }));
+      const warnings = dataset.warnings.map((w) => problemFrom('dubbel.geojson', w.key, w.values, { severity: 'warning' }));
       return { data: { features: dataset.wards.map((w) => ({ properties: { code: w.code } })) }, problems: [...parsed.problems, ...warnings] };
     },
     problems: [{ severity: 'warning', message: 'Ward code A appears more than once; the first feature is used.' }],

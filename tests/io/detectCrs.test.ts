@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { detectCrs } from '../../src/io/detectCrs';
+import { english, messageText } from '../../src/io/problem';
+
+/** The English sentence of detectCrs's conflict, as problem messages write it; null without one. */
+function conflictText(input: Parameters<typeof detectCrs>[0]): string | null {
+  const { conflict } = detectCrs(input);
+  return conflict ? messageText(conflict.key, conflict.values ?? {}, english) : null;
+}
 
 // As ArcGIS writes it: this is the .prj of ../shared/data/lambert72-shapefile/gemeente.shp.
 const ESRI_LAMBERT_72 =
@@ -134,8 +141,11 @@ describe('detectCrs', () => {
     expect(detectCrs({ prj: ESRI_WGS84, sample: LAMBERT_72 })).toEqual({
       ...L72,
       how: 'range',
-      conflict: 'declared as WGS84 (EPSG:4326), but the coordinates look like Belgian Lambert 72 (EPSG:31370)',
+      conflict: { key: 'crsDeclaredButLooks', values: { declared: 'WGS84 (EPSG:4326)', looks: 'Belgian Lambert 72 (EPSG:31370)' } },
     });
+    expect(conflictText({ prj: ESRI_WGS84, sample: LAMBERT_72 })).toBe(
+      'declared as WGS84 (EPSG:4326), but the coordinates look like Belgian Lambert 72 (EPSG:31370)',
+    );
     expect(detectCrs({ prj: ESRI_LAMBERT_72, sample: LAMBERT_2008 })).toMatchObject({ ...L2008, how: 'range' });
     expect(detectCrs({ prj: OGC_LAMBERT_2008, sample: DEGREES })).toMatchObject({ ...WGS84, how: 'range' });
   });
@@ -145,8 +155,9 @@ describe('detectCrs', () => {
       crs: null,
       how: 'unknown',
       label: 'an unknown coordinate system',
-      conflict: 'declared as WGS84 (EPSG:4326), but the coordinates are not degrees',
+      conflict: { key: 'crsDeclaredNotDegrees', values: { declared: 'WGS84 (EPSG:4326)' } },
     });
+    expect(conflictText({ prj: 'EPSG:4326', sample: UTM_31N })).toBe('declared as WGS84 (EPSG:4326), but the coordinates are not degrees');
   });
 
   it('detectCrs({prj, sample}) believes a declared Lambert projection beyond the Belgian range', () => {
@@ -159,18 +170,23 @@ describe('detectCrs', () => {
       crs: null,
       how: 'unknown',
       label: 'an unknown coordinate system',
-      conflict: 'the declared coordinate system "WGS_1984_UTM_Zone_31N" is not WGS84 or Belgian Lambert',
+      conflict: { key: 'crsDeclaredUnknown', values: { name: '"WGS_1984_UTM_Zone_31N"' } },
     });
+    expect(conflictText({ prj: ESRI_UTM_31N, sample: UTM_31N })).toBe(
+      'the declared coordinate system "WGS_1984_UTM_Zone_31N" is not WGS84 or Belgian Lambert',
+    );
     expect(detectCrs({ prj: ESRI_BD72_GEOGRAPHIC, sample: DEGREES })).toEqual({
       ...WGS84,
       how: 'range',
-      conflict:
-        'the declared coordinate system "GCS_Belge_1972" is not WGS84 or Belgian Lambert; the coordinates look like WGS84 (EPSG:4326)',
+      conflict: { key: 'crsDeclaredUnknownLooksLike', values: { name: '"GCS_Belge_1972"', looks: 'WGS84 (EPSG:4326)' } },
     });
+    expect(conflictText({ prj: ESRI_BD72_GEOGRAPHIC, sample: DEGREES })).toBe(
+      'the declared coordinate system "GCS_Belge_1972" is not WGS84 or Belgian Lambert; the coordinates look like WGS84 (EPSG:4326)',
+    );
     // BD72 degrees are some 100 m off WGS84: not taken for WGS84 because of their TOWGS84.
     expect(detectCrs({ prj: OGC_BD72_GEOGRAPHIC, sample: DEGREES })).toMatchObject({ ...WGS84, how: 'range' });
-    expect(detectCrs({ prj: OGC_BD72_GEOGRAPHIC, sample: DEGREES }).conflict).toMatch(/^the declared coordinate system "BD72" is not/);
-    expect(detectCrs({ prj: 'EPSG:32631', sample: UTM_31N }).conflict).toBe(
+    expect(conflictText({ prj: OGC_BD72_GEOGRAPHIC, sample: DEGREES })).toMatch(/^the declared coordinate system "BD72" is not/);
+    expect(conflictText({ prj: 'EPSG:32631', sample: UTM_31N })).toBe(
       'the declared coordinate system "EPSG:32631" is not WGS84 or Belgian Lambert',
     );
   });

@@ -27,11 +27,13 @@ describe('parseCatalogue', () => {
       [2, 'direction'],
       [3, 'id'],
     ]);
+    expect(problems[0]).toMatchObject({ message: expect.stringMatching(/^indicator 2: /), key: 'catalogueInvalid', values: { number: 2 } });
+    expect(problems[1]).toMatchObject({ message: 'indicator 3: id "income" is used twice', key: 'catalogueRepeatedId', values: { number: 3, id: 'income' } });
   });
   it('parseCatalogue(json) refuses something that is not an array', () => {
     expect(parseCatalogue({}, 'c.json')).toEqual({
       data: null,
-      problems: [{ file: 'c.json', row: null, column: null, message: 'expected a JSON array of indicators', severity: 'error' }],
+      problems: [{ file: 'c.json', row: null, column: null, message: 'expected a JSON array of indicators', severity: 'error', key: 'catalogueNotArray', values: {} }],
     });
   });
 });

@@ -29,6 +29,7 @@ const manifest = {
 
 const text = (value: unknown) => JSON.stringify(value);
 const messages = (value: unknown) => parseManifest(text(value), 'dataset.json').problems.map((p) => p.message);
+const keyed = (value: unknown) => parseManifest(text(value), 'dataset.json').problems.map((p) => ({ key: p.key, values: p.values }));
 
 describe('parseManifest', () => {
   it('parseManifest(text, file) reads a valid manifest, BOM or not', () => {
@@ -49,6 +50,11 @@ describe('parseManifest', () => {
       'not a dataset manifest: "format" is "something-else", expected "chw-planner-dataset"',
     ]);
     expect(messages([manifest])).toEqual(['not a dataset manifest: expected a JSON object']);
+    expect(keyed({ type: 'FeatureCollection' })).toEqual([{ key: 'manifestNoFormat', values: { format: 'chw-planner-dataset' } }]);
+    expect(keyed({ ...manifest, format: 'something-else' })).toEqual([
+      { key: 'manifestWrongFormat', values: { found: '"something-else"', format: 'chw-planner-dataset' } },
+    ]);
+    expect(keyed([manifest])).toEqual([{ key: 'manifestNotObject', values: {} }]);
   });
 
   it('parseManifest(text, file) refuses a newer version with advice, and a missing or odd one', () => {
@@ -58,6 +64,8 @@ describe('parseManifest', () => {
     const { version: _version, ...unversioned } = manifest;
     expect(messages(unversioned)).toEqual(['unsupported dataset format version null; expected 1']);
     expect(messages({ ...manifest, version: '1' })).toEqual(['unsupported dataset format version "1"; expected 1']);
+    expect(keyed({ ...manifest, version: 2 })).toEqual([{ key: 'manifestNewer', values: { version: 2, supported: 1 } }]);
+    expect(keyed({ ...manifest, version: '1' })).toEqual([{ key: 'manifestVersion', values: { version: '"1"', supported: 1 } }]);
   });
 
   it('parseManifest(text, file) names each missing or wrong field by its path', () => {
@@ -70,6 +78,11 @@ describe('parseManifest', () => {
       ['indicators[0].level', 'field "indicators[0].level": Invalid option: expected one of "ward"|"municipality"'],
       ['catalogue', 'missing field "catalogue"'],
     ]);
+    expect(result.problems.map((p) => [p.key, p.values?.field])).toEqual([
+      ['manifestFieldMissing', 'boundaries.key'],
+      ['manifestFieldInvalid', 'indicators[0].level'],
+      ['manifestFieldMissing', 'catalogue'],
+    ]);
   });
 
   it('parseManifest(text, file) refuses file names with folders and a file named twice', () => {
@@ -79,6 +92,7 @@ describe('parseManifest', () => {
     expect(messages({ ...manifest, catalogue: 'indicators.csv' })).toEqual([
       'the manifest names the file "indicators.csv" for more than one part',
     ]);
+    expect(keyed({ ...manifest, catalogue: 'indicators.csv' })).toEqual([{ key: 'manifestRepeatedFile', values: { file: 'indicators.csv' } }]);
   });
 
   it('parseManifest(text, file) reports an empty file and invalid JSON', () => {

@@ -71,6 +71,8 @@ describe('parseShapefile', () => {
       column: null,
       message: 'wards.cpg names an encoding we do not know ("KLINGON"); attributes read as Windows-1252',
       severity: 'warning',
+      key: 'shapefileUnknownEncoding',
+      values: { file: 'wards.cpg', encoding: 'KLINGON' },
     });
   });
 
@@ -85,6 +87,8 @@ describe('parseShapefile', () => {
         column: null,
         message: "wards.prj is missing: the coordinate system is recognised from the coordinates' range",
         severity: 'warning',
+        key: 'shapefilePrjMissing',
+        values: { name: 'wards' },
       },
       {
         file: 'wards.zip',
@@ -97,6 +101,18 @@ describe('parseShapefile', () => {
     const [lon, lat] = (data?.features[0].geometry as Polygon).coordinates[0][0];
     expect(lon).toBeCloseTo(4.367, 2);
     expect(lat).toBeCloseTo(50.844, 2);
+  });
+
+  it('parseShapefile(files) says so when the .prj is there but empty', async () => {
+    const { shp, dbf } = shapefile(['A'], ascii, L72_ORIGIN, 1000);
+    const { data, problems } = await parseShapefile(parts('wards', { shp, dbf, prj: ascii('  \n') }), 'wards.zip');
+    expect(data?.crs.crs).toBe('EPSG:31370');
+    expect(problems[0]).toMatchObject({
+      message: "wards.prj is empty: the coordinate system is recognised from the coordinates' range",
+      severity: 'warning',
+      key: 'shapefilePrjEmpty',
+      values: { name: 'wards' },
+    });
   });
 
   it('parseShapefile(files) reads Lambert 2008 and WGS84 shapefiles, reprojecting only the first', async () => {
@@ -175,7 +191,12 @@ describe('parseShapefile', () => {
     const zip = zipSync({ 'a.shp': a.shp, 'a.dbf': a.dbf, 'b.shp': b.shp, 'b.dbf': b.dbf });
     const { data, problems } = await parseShapefile([{ name: 'two.zip', bytes: zip }], 'two.zip');
     expect(data?.features[0].properties?.naam).toBe('A');
-    expect(problems[0]).toMatchObject({ severity: 'info', message: 'several shapefiles given; read a.shp, not b.shp' });
+    expect(problems[0]).toMatchObject({
+      severity: 'info',
+      message: 'several shapefiles given; read a.shp, not b.shp',
+      key: 'shapefileSeveral',
+      values: { file: 'a.shp', others: ['b.shp'] },
+    });
   });
 
   it('parseShapefile(zip) reports a zip without .dbf, naming the missing part', async () => {
@@ -192,6 +213,8 @@ describe('parseShapefile', () => {
             'gemeente.dbf is missing: a shapefile needs its .dbf beside the .shp (it holds the ward codes and names); ' +
             'put all the parts (.shp, .dbf, .prj, .cpg) in one .zip, or select them together',
           severity: 'error',
+          key: 'shapefileNoDbf',
+          values: { name: 'gemeente' },
         },
       ],
     });
@@ -212,15 +235,40 @@ describe('parseShapefile', () => {
         column: null,
         message: "no .shp in data.zip (it holds notes.txt, gemeente.dbf): a shapefile's shapes are in its .shp; add it, with the .dbf and .prj beside it",
         severity: 'error',
+        key: 'shapefileNoShpInZip',
+        values: { files: ['data.zip'], held: { key: 'shapefileZipHolds', values: { names: ['notes.txt', 'gemeente.dbf'] } } },
       },
     ]);
     const broken = await parseShapefile([{ name: 'data.zip', bytes: ascii('PK but not really') }], 'data.zip');
     expect(broken.data).toBeNull();
-    expect(broken.problems[0].message).toBe(
-      "data.zip is not a readable zip (invalid zip data): it is damaged or not a zip; download it again, or zip the shapefile's parts (.shp, .dbf, .prj) again",
-    );
+    expect(broken.problems[0]).toMatchObject({
+      message:
+        "data.zip is not a readable zip (invalid zip data): it is damaged or not a zip; download it again, or zip the shapefile's parts (.shp, .dbf, .prj) again",
+      key: 'shapefileZipUnreadable',
+      values: { file: 'data.zip', error: 'invalid zip data' },
+    });
     const loose = await parseShapefile([{ name: 'gemeente.dbf', bytes: new Uint8Array(40) }], 'gemeente.dbf');
-    expect(loose.problems[0].message).toBe("no .shp among gemeente.dbf: a shapefile's shapes are in its .shp; add it, with the .dbf and .prj beside it");
+    expect(loose.problems[0]).toMatchObject({
+      message: "no .shp among gemeente.dbf: a shapefile's shapes are in its .shp; add it, with the .dbf and .prj beside it",
+      key: 'shapefileNoShpAmong',
+      values: { files: ['gemeente.dbf'] },
+    });
+  });
+
+  it('parseShapefile(zip) says a zip without .shp is empty, or lists the first five names of a long one', async () => {
+    const empty = await parseShapefile([{ name: 'leeg.zip', bytes: zipSync({}) }], 'leeg.zip');
+    expect(empty.problems[0]).toMatchObject({
+      message: "no .shp in leeg.zip (it is empty): a shapefile's shapes are in its .shp; add it, with the .dbf and .prj beside it",
+      values: { held: { key: 'shapefileZipEmpty' } },
+    });
+    const many = zipSync(Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`doc${i + 1}.txt`, ascii('x')])));
+    const { problems } = await parseShapefile([{ name: 'docs.zip', bytes: many }], 'docs.zip');
+    expect(problems[0]).toMatchObject({
+      message:
+        "no .shp in docs.zip (it holds doc1.txt, doc2.txt, doc3.txt, doc4.txt, doc5.txt, … (7 files)): a shapefile's shapes are in its .shp; " +
+        'add it, with the .dbf and .prj beside it',
+      values: { held: { values: { names: { key: 'shapefileNamesMore', values: { total: 7 } } } } },
+    });
   });
 
   it('parseShapefile(files) reports a .shp it cannot read', async () => {
@@ -228,6 +276,7 @@ describe('parseShapefile', () => {
     const { data, problems } = await parseShapefile(parts('bad', { shp: ascii('not a shapefile at all'), dbf }), 'bad');
     expect(data).toBeNull();
     expect(problems[0].message).toMatch(/^bad\.shp could not be read \(.+\): it is damaged or not a shapefile; export it again$/);
+    expect(problems[0]).toMatchObject({ key: 'shapefileUnreadable', values: { file: 'bad.shp' } });
   });
 });
 

@@ -23,7 +23,15 @@ describe('parseRequests', () => {
       { code: '11001A01-', count: 1, date: '2024-03-05' },
     ]);
     expect(problems).toEqual([
-      { file: 'aanvragen.csv', row: 3, column: 'Datum', message: 'date "1.234" is not yyyy-mm-dd or dd/mm/yyyy; row dropped', severity: 'error' },
+      {
+        file: 'aanvragen.csv',
+        row: 3,
+        column: 'Datum',
+        message: 'date "1.234" is not yyyy-mm-dd or dd/mm/yyyy; row dropped',
+        severity: 'error',
+        key: 'rowDropped',
+        values: { reason: { key: 'dateUnreadable', values: { text: '1.234' } } },
+      },
     ]);
   });
 
@@ -67,6 +75,13 @@ describe('parseRequests', () => {
       [5, 'requests', 'error', 'empty count; row dropped'],
       [6, 'requests', 'error', 'count "many" is not a number; row dropped'],
     ]);
+    expect(problems.map((p) => p.values?.reason)).toEqual([
+      { key: 'countNegative', values: { value: -1 } },
+      { key: 'countNotWhole', values: { value: 2.5 } },
+      { key: 'countSuppressed', values: { marker: '<5' } },
+      { key: 'countEmpty' },
+      { key: 'countNotANumber', values: { text: 'many' } },
+    ]);
   });
 
   it('parseRequests(text) drops rows with an empty code or a date that is not on the calendar', () => {
@@ -78,6 +93,7 @@ describe('parseRequests', () => {
       [2, 'date', 'date "31/02/2024" is not a calendar date; row dropped'],
       [3, 'date', 'date "2024-13-01" is not a calendar date; row dropped'],
     ]);
+    expect(problems[1]).toMatchObject({ key: 'rowDropped', values: { reason: { key: 'dateNotCalendar', values: { text: '31/02/2024' } } } });
   });
 
   it('parseRequests(text) gives no data and an error when no column holds ward codes', () => {
@@ -90,6 +106,8 @@ describe('parseRequests', () => {
           column: null,
           message: 'no ward code column (code, ward, wijk, sector, CD_SECTOR, …); the file has "naam", "aantal"',
           severity: 'error',
+          key: 'requestsNoCodeColumn',
+          values: { columns: '"naam", "aantal"' },
         },
       ],
     });
@@ -99,6 +117,7 @@ describe('parseRequests', () => {
     const { data, problems } = parseRequests('code,count\nA,-2\n', 'r.csv');
     expect(data).toBeNull();
     expect(problems.map((p) => p.message)).toEqual(['count -2 is negative; row dropped', 'no help requests: no row could be read']);
+    expect(problems[1]).toMatchObject({ key: 'requestsNone', row: null });
   });
 
   it('parseRequests(text) sums up row problems after the first 20', () => {
@@ -106,7 +125,7 @@ describe('parseRequests', () => {
     const { data, problems } = parseRequests(text, 'r.csv');
     expect(data).toEqual([{ code: 'OK', count: 1, date: null }]);
     expect(problems).toHaveLength(21);
-    expect(problems[20].message).toBe('and 5 more problems in rows');
+    expect(problems[20]).toMatchObject({ message: 'and 5 more problems in rows', key: 'moreRowProblems', values: { count: 5 } });
   });
 });
 

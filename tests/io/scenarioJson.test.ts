@@ -87,7 +87,14 @@ describe('scenarioJson', () => {
       [3, 'settings.weights.a', 'error'],
     ]);
     expect(result.problems[0].message).toMatch(/^scenario 1 \("NaN"\): settings\.weights\.a: /);
-    expect(result.problems[1].message).toMatch(/^scenario 3 \("Negative"\): settings\.weights\.a: /);
+    expect(result.problems[1].message).toMatch(/^scenario 3 \("Negative"\): settings\.weights\.a: .+; left out$/);
+    expect(result.problems[0]).toMatchObject({
+      key: 'scenarioInvalid',
+      values: {
+        scenario: { key: 'scenarioLabel', values: { number: 1, name: { key: 'scenarioName', values: { name: 'NaN' } } } },
+        path: 'settings.weights.a',
+      },
+    });
     const inf = parseScenarios(infinite, 'f.json');
     expect(inf.data).toEqual([]);
     expect(inf.problems[0]).toMatchObject({ row: 1, column: 'settings.weights.a', severity: 'error' });
@@ -126,6 +133,11 @@ describe('scenarioJson', () => {
       [4, 'version'],
       [5, null],
     ]);
+    expect(result.problems[3]).toMatchObject({ key: 'scenarioVersionLeftOut', values: { version: '2' } });
+    expect(result.problems[3].message).toMatch(/^scenario 4 \(".+"\): version 2 is not supported; left out$/);
+    // Not an object: no name to quote, and no path but the entry itself.
+    expect(result.problems[4].message).toMatch(/^scenario 5: entry: .+; left out$/);
+    expect(result.problems[4]).toMatchObject({ key: 'scenarioInvalid', values: { scenario: { values: { number: 5, name: '' } }, path: { key: 'scenarioEntry' } } });
   });
 
   it('parseScenarios(…) refuses other formats, versions and broken JSON as a whole', () => {
@@ -141,6 +153,12 @@ describe('scenarioJson', () => {
     expect(whole('{"format":"chw-planner-scenarios","version":1}').problems[0].message).toBe('expected "scenarios": a list of scenarios');
     expect(whole('{"format":').problems[0].message).toMatch(/^invalid JSON/);
     expect(whole('').problems[0].message).toBe('empty file');
+    expect(whole(JSON.stringify([BASE])).problems[0]).toMatchObject({ key: 'scenariosNotFile', values: { format: 'chw-planner-scenarios' } });
+    expect(whole('{"format":"chw-planner-scenarios","version":2,"scenarios":[]}').problems[0]).toMatchObject({
+      key: 'scenariosVersion',
+      values: { version: '2', supported: 1 },
+    });
+    expect(whole('{"format":"chw-planner-scenarios","version":1}').problems[0]).toMatchObject({ key: 'scenariosNoList' });
   });
 
   it('parseScenarios(…) reads a version-less entry with defaults for the settings it lacks, and says so', () => {
@@ -172,6 +190,13 @@ describe('scenarioJson', () => {
     expect(result.problems[0].message).toContain('capacity.interventionsPerFte');
     expect(result.problems[0].message).not.toContain('capacity.teamSize');
     expect(result.problems[0].message).not.toContain('level');
+    expect(result.problems[0].message).toMatch(/^scenario 1 \("Old"\): written without a version; defaults used for populationId, /);
+    expect(result.problems[0]).toMatchObject({ key: 'scenarioDefaults', values: { settings: expect.arrayContaining(['smoothShares', 'capacity.interventionsPerFte']) } });
+
+    const complete = { name: 'Complete', savedAt: BASE.savedAt, datasetName: BASE.datasetName, settings: BASE.settings };
+    expect(parseScenarios(fileWith([complete]), 'f.json').problems).toMatchObject([
+      { message: 'scenario 1 ("Complete"): written without a version; read as version 1', key: 'scenarioNoVersion', severity: 'info' },
+    ]);
   });
 
   it('parseScenarios(…) refuses a version-less entry without weights, or with a NaN weight', () => {

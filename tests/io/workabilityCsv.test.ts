@@ -42,13 +42,22 @@ describe('parseWorkability', () => {
     const text = 'code,workability,note\nA,0,\nB,6,\nC,2.5,\nD,,\nE,good,\nF,5,ok\n,3,no code\n';
     const { data, problems } = parseWorkability(text, 'w.csv');
     expect(data).toEqual([{ code: 'F', score: 5, note: 'ok' }]);
-    expect(problems).toEqual([
-      { file: 'w.csv', row: 1, column: 'workability', message: 'workability "0" is not a whole number from 1 to 5; row dropped', severity: 'error' },
+    expect(problems).toHaveLength(6);
+    expect(problems).toMatchObject([
+      {
+        file: 'w.csv',
+        row: 1,
+        column: 'workability',
+        message: 'workability "0" is not a whole number from 1 to 5; row dropped',
+        severity: 'error',
+        key: 'rowDropped',
+        values: { reason: { key: 'workabilityNotScore', values: { text: '0' } } },
+      },
       { file: 'w.csv', row: 2, column: 'workability', message: 'workability "6" is not a whole number from 1 to 5; row dropped', severity: 'error' },
       { file: 'w.csv', row: 3, column: 'workability', message: 'workability "2.5" is not a whole number from 1 to 5; row dropped', severity: 'error' },
-      { file: 'w.csv', row: 4, column: 'workability', message: 'empty workability score; row dropped', severity: 'error' },
+      { file: 'w.csv', row: 4, column: 'workability', message: 'empty workability score; row dropped', values: { reason: { key: 'workabilityEmpty' } } },
       { file: 'w.csv', row: 5, column: 'workability', message: 'workability "good" is not a whole number from 1 to 5; row dropped', severity: 'error' },
-      { file: 'w.csv', row: 7, column: 'code', message: 'empty ward code; row dropped', severity: 'error' },
+      { file: 'w.csv', row: 7, column: 'code', message: 'empty ward code; row dropped', values: { reason: { key: 'wardCodeEmpty' } } },
     ]);
   });
 
@@ -70,6 +79,8 @@ describe('parseWorkability', () => {
         column: 'code',
         message: 'ward 11001A00- is listed more than once (also on row 1); the last row is used',
         severity: 'warning',
+        key: 'workabilityRepeated',
+        values: { code: '11001A00-', row: 1 },
       },
     ]);
   });
@@ -77,7 +88,17 @@ describe('parseWorkability', () => {
   it('parseWorkability(text) gives no data and an error naming the missing column', () => {
     expect(parseWorkability('code,note\nA,x\n', 'w.csv')).toEqual({
       data: null,
-      problems: [{ file: 'w.csv', row: 0, column: 'workability', message: 'missing column "workability"; the file has "code", "note"', severity: 'error' }],
+      problems: [
+        {
+          file: 'w.csv',
+          row: 0,
+          column: 'workability',
+          message: 'missing column "workability"; the file has "code", "note"',
+          severity: 'error',
+          key: 'columnsMissing',
+          values: { count: 1, missing: '"workability"', columns: '"code", "note"' },
+        },
+      ],
     });
     expect(parseWorkability('naam,opmerking\nA,x\n', 'w.csv').problems.map((p) => p.message)).toEqual([
       'missing columns "code", "workability"; the file has "naam", "opmerking"',
@@ -85,7 +106,16 @@ describe('parseWorkability', () => {
   });
 
   it('parseWorkability(text) gives no data when no row can be read', () => {
-    expect(parseWorkability('code,workability\nA,9\n', 'w.csv').data).toBeNull();
+    const { data, problems } = parseWorkability('code,workability\nA,9\n', 'w.csv');
+    expect(data).toBeNull();
+    expect(problems.at(-1)).toMatchObject({ message: 'no workability entries: no row could be read', key: 'workabilityNone', row: null });
+  });
+
+  it('parseWorkability(text) sums up row problems after the first 20, in one message with a count', () => {
+    const rows = Array.from({ length: 21 }, (_, i) => `W${i},9`).join('\n');
+    const { problems } = parseWorkability(`code,workability\nOK,3\n${rows}\n`, 'w.csv');
+    expect(problems).toHaveLength(21);
+    expect(problems[20]).toMatchObject({ message: 'and 1 more problem in rows', key: 'moreRowProblems', values: { count: 1 }, column: 'workability' });
   });
 });
 

@@ -4,6 +4,7 @@ import { parseCsv } from '../../src/io/parseCsv';
 import {
   candidatesFromWards,
   foldName,
+  MATCH_REASONS,
   matchAllAreas,
   nameSimilarity,
   searchSectors,
@@ -152,6 +153,20 @@ describe('suggestSectors', () => {
     const [s] = suggestSectors('Gérardchamps Besme', [sector('63079A50-', 'GERARD-CHAMPS')]);
     expect(s.reason).toMatch(/^similar spelling 0\.\d\d$/);
     expect(s.score).toBeGreaterThan(0.35);
+  });
+
+  it('suggestSectors(…) gives each reason as a key and its numbers too, the English text written from them', () => {
+    const same = top('Waterschei Noord', '71016');
+    expect(same).toMatchObject({ reason: 'same name', reasonKey: 'sameName', reasonValues: {} });
+    const [spelled] = suggestSectors('Gérardchamps Besme', [sector('63079A50-', 'GERARD-CHAMPS')]);
+    expect(spelled.reasonKey).toBe('similarSpelling');
+    expect(spelled.reason).toBe(`similar spelling ${spelled.reasonValues.similarity.toFixed(2)}`);
+    const some = suggestSectors('Waterschei Kolonie', GENK, { minScore: 0 }).find((s) => s.name === 'WATERSCHEI-NOORD');
+    expect(some).toMatchObject({ reason: '1 of 2 words of the area name', reasonKey: 'someWords', reasonValues: { found: 1, total: 2 } });
+    for (const s of suggestSectors('Waterschei', ALL, { limit: 50, minScore: 0 })) {
+      expect(Object.keys(MATCH_REASONS)).toContain(s.reasonKey);
+      expect(s.reason).not.toMatch(/\{\{/);
+    }
   });
 
   it('suggestSectors(…) ignores empty and missing names', () => {
