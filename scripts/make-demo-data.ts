@@ -66,6 +66,7 @@ export interface DemoCurrentArea {
 
 export interface DemoMeta {
   name: string;
+  title: { en: string; nl: string; fr: string };
   synthetic: true;
   seed: number;
   generatedBy: string;
@@ -243,6 +244,8 @@ export function makeDemoData(seed: number = DEMO_SEED): DemoData {
     helpRequests,
     meta: {
       name: 'Synthetic demo city (Demostad)',
+      // What the header shows in each language; `name` stays the key saved scenarios and matches are filed under.
+      title: { en: 'Synthetic demo city (Demostad)', nl: 'Synthetische demostad (Demostad)', fr: 'Ville de démonstration synthétique (Demostad)' },
       synthetic: true,
       seed,
       generatedBy: 'scripts/make-demo-data.ts',

@@ -596,7 +596,8 @@ export function App() {
     if (!map || !view || !legendProps) return;
     setExportingPng(true);
     exportMapImage(map, {
-      datasetName: view.name,
+      // Named as the header names it, with the level the map shows ("…, par commune").
+      datasetName: `${datasetTitle(dataset ?? view, language)}${view === dataset || !dataset ? '' : t(dataset.wards.some((w) => w.municipality !== null) ? 'header.byMunicipality' : 'header.byDistrict')}`,
       colouredBy: legendProps.title,
       legend: legendItems(legendProps, (key, values) => t(key, values ?? {})),
       indicators: view.indicators,
@@ -622,7 +623,7 @@ export function App() {
       <header className="top">
         <h1>chw-planner</h1>
         <div className="dataset">
-          {dataset ? dataset.name : loading ? t('common.loading') : t('header.noData')}
+          {dataset ? datasetTitle(dataset, language) : loading ? t('common.loading') : t('header.noData')}
           {dataset?.synthetic && <span className="synthetic">{t('header.synthetic')}</span>}
         </div>
         <div className="actions">
@@ -1037,4 +1038,9 @@ function tabAfterKey(tab: SideTab, key: string): SideTab | null {
   if (key === 'Home') return SIDE_TABS[0];
   if (key === 'End') return SIDE_TABS[SIDE_TABS.length - 1];
   return null;
+}
+
+/** A dataset's name as the header shows it: its title in the interface language when it has one. */
+function datasetTitle(dataset: Pick<Dataset, 'name' | 'title'>, language: Language): string {
+  return dataset.title ? labelIn(dataset.title, language) : dataset.name;
 }

@@ -31,5 +31,6 @@ export async function loadDemoDataset(): Promise<{ dataset: Dataset | null; prob
     districts: { name: 'districts.geojson', text: districts.default },
     currentAreas: { name: 'current-areas.csv', text: current.default },
   });
-  return { ...assembled, problems: [...assembled.problems, ...parsedRequests.problems], requests: parsedRequests.data ?? [] };
+  const dataset = assembled.dataset && { ...assembled.dataset, title: meta.default.title };
+  return { dataset, problems: [...assembled.problems, ...parsedRequests.problems], requests: parsedRequests.data ?? [] };
 }

@@ -7,7 +7,10 @@ export type WardGeometry = Polygon | MultiPolygon;
 
 /** A loaded dataset: wards with their geometry, indicators and the joins that produced them. */
 export interface Dataset {
+  /** The dataset's name: shown, and the key its saved scenarios, matches and field data are filed under. */
   name: string;
+  /** The name to show per language when the dataset has one (the demo city); `name` otherwise. */
+  title?: { en: string; nl?: string; fr?: string };
   synthetic: boolean;
   attribution: string | null;
   wards: Ward[];

@@ -30,6 +30,9 @@ describe.skipIf(skipReason !== null)('the interface in Dutch, French and English
     expect(await page.getByRole('heading', { name: 'Critères et poids' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Ouvrir des fichiers…' }).count()).toBe(1);
     expect(await page.getByRole('tab', { name: 'Critères' }).count()).toBe(1);
+    // The demo city's name comes from its meta.json title in French; the hot-spot thresholds use a decimal comma.
+    expect(await page.locator('header .dataset').textContent()).toContain('Ville de démonstration synthétique (Demostad)');
+    expect(await page.getByRole('combobox', { name: 'Points chauds' }).locator('option').allTextContents()).toContain('p ≤ 0,05');
     expect(await page.getByRole('figure', { name: 'Légende' }).textContent()).toContain('Pas de données');
     // The indicator's label comes from the catalogue's French label (data/indicators.json).
     expect(await page.getByRole('slider', { name: 'Revenu net imposable moyen par déclaration' }).count()).toBe(1);
@@ -45,7 +48,7 @@ describe.skipIf(skipReason !== null)('the interface in Dutch, French and English
     expect(await page.getByTestId('ward-details').locator('td.num').allTextContents()).toContainEqual(expect.stringMatching(/^\d+,\d %/));
     // No English left on the main screen's fixed texts.
     const text = await page.locator('body').innerText();
-    for (const english of ['Open files', 'Criteria and weights', 'Export CSV', 'Ranked wards', 'No data', 'Close ward details']) expect(text).not.toContain(english);
+    for (const english of ['Open files', 'Criteria and weights', 'Export CSV', 'Ranked wards', 'No data', 'Close ward details', 'Synthetic demo city']) expect(text).not.toContain(english);
     await page.screenshot({ path: outputPath('language-fr.png') });
   });
 
