@@ -98,6 +98,13 @@ export async function waitForMapIdle(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="map"][data-idle="true"]', { timeout: 60_000 });
 }
 
+/** Stores the interface language as the switcher does, reloads the page and waits for the map. */
+export async function reloadInLanguage(page: Page, language: 'nl' | 'fr' | 'en'): Promise<void> {
+  await page.evaluate((chosen) => window.localStorage.setItem('chw-planner:language', chosen), language);
+  await page.reload();
+  await waitForMapIdle(page);
+}
+
 /** Where a screenshot called `name` is written. */
 export function outputPath(name: string): string {
   return join(outputDir, name);

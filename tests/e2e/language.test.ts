@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appForSuite, browserSkipReason, outputPath, waitForMapIdle } from './harness';
+import { appForSuite, browserSkipReason, outputPath, waitForMapIdle, reloadInLanguage } from './harness';
 
 const skipReason = browserSkipReason();
 
@@ -23,9 +23,7 @@ describe.skipIf(skipReason !== null)('the interface in Dutch, French and English
 
   it('opens in French when the stored choice is fr: French texts, catalogue labels, decimal commas', async () => {
     const { page } = app;
-    await page.evaluate(() => window.localStorage.setItem('chw-planner:language', 'fr'));
-    await page.reload();
-    await waitForMapIdle(page);
+    await reloadInLanguage(page, 'fr');
     expect(await htmlLang(page)).toBe('fr');
     expect(await page.getByRole('heading', { name: 'Critères et poids' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Ouvrir des fichiers…' }).count()).toBe(1);

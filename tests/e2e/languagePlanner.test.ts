@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appForSuite, browserSkipReason, outputPath, waitForMapIdle } from './harness';
+import { appForSuite, browserSkipReason, outputPath, waitForMapIdle, reloadInLanguage } from './harness';
 
 const skipReason = browserSkipReason();
 
@@ -68,9 +68,7 @@ describe.skipIf(skipReason !== null)('the planner and the area matcher in French
 
   it('gives the proposed teams their themes and the evidence behind them in French, then in Dutch', async () => {
     const { page } = app;
-    await page.evaluate(() => window.localStorage.setItem('chw-planner:language', 'fr'));
-    await page.reload();
-    await waitForMapIdle(page);
+    await reloadInLanguage(page, 'fr');
     expect(await htmlLang(page)).toBe('fr');
     await page.getByRole('tab', { name: 'Plan' }).click();
     const french = await teamThemes(page, 'Équipes proposées');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { appForSuite, browserSkipReason, outputPath, waitForMapIdle } from './harness';
+import { appForSuite, browserSkipReason, outputPath, reloadInLanguage } from './harness';
 
 const skipReason = browserSkipReason();
 
@@ -21,9 +21,7 @@ describe.skipIf(skipReason !== null)('problems in the files, in the interface la
 
   it('a bad CSV opened with the interface in French is described in French, row prefix and all', async () => {
     const { page } = app;
-    await page.evaluate(() => window.localStorage.setItem('chw-planner:language', 'fr'));
-    await page.reload();
-    await waitForMapIdle(page);
+    await reloadInLanguage(page, 'fr');
     await page.getByRole('button', { name: 'Ouvrir des fichiers…' }).click();
     const panel = page.getByRole('region', { name: 'Ouvrir des fichiers' });
     await panel.locator('input[type=file]').setInputFiles(badTables(mkdtempSync(join(tmpdir(), 'chw-problems-'))));
@@ -54,9 +52,7 @@ describe.skipIf(skipReason !== null)('problems in the files, in the interface la
 
   it('a cut-off GeoJSON and a GeoJSON of points only are described in French', async () => {
     const { page } = app;
-    await page.evaluate(() => window.localStorage.setItem('chw-planner:language', 'fr'));
-    await page.reload();
-    await waitForMapIdle(page);
+    await reloadInLanguage(page, 'fr');
     const dir = mkdtempSync(join(tmpdir(), 'chw-geo-problems-'));
     const cut = join(dir, 'coupe.geojson');
     writeFileSync(cut, '{"type": "FeatureCollection", "features": [');
@@ -88,9 +84,7 @@ describe.skipIf(skipReason !== null)('problems in the files, in the interface la
 
   it('a zipped shapefile without its .dbf is described in French, then in Dutch', async () => {
     const { page } = app;
-    await page.evaluate(() => window.localStorage.setItem('chw-planner:language', 'fr'));
-    await page.reload();
-    await waitForMapIdle(page);
+    await reloadInLanguage(page, 'fr');
     const zip = join(mkdtempSync(join(tmpdir(), 'chw-shapefile-problems-')), 'wijken.zip');
     // The .dbf is missed before the .shp is read, so its bytes need not be a real shapefile.
     writeFileSync(zip, zipSync({ 'wijken.shp': new Uint8Array(100), 'wijken.prj': strToU8('PROJCS["Belge_Lambert_1972"]') }));

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedData } from '../io/sharedData';
-import { appForSuite, browserSkipReason, outputPath, waitForMapIdle } from './harness';
+import { appForSuite, browserSkipReason, outputPath, waitForMapIdle, reloadInLanguage } from './harness';
 
 const skipReason = browserSkipReason();
 const tienen = sharedData('statbel-sectors-2021/fixture_tienen_sectors_2021_wgs84.geojson');
@@ -36,9 +36,7 @@ describe.skipIf(skipReason !== null || missing !== undefined)(`Statbel's files w
   beforeAll(async () => {
     // On CI a missing file fails here instead of skipping.
     for (const f of required) if (!existsSync(f.path)) f.read();
-    await app.page.evaluate(() => window.localStorage.setItem('chw-planner:language', 'fr'));
-    await app.page.reload();
-    await waitForMapIdle(app.page);
+    await reloadInLanguage(app.page, 'fr');
   });
 
   it("reading Belgium's 19,478 sectors shows its stages in French", async () => {
