@@ -30,6 +30,7 @@ import type { PngLayout } from '../map/pngLayout';
 import { exportMapImage } from './exportMapImage';
 import { exportRanking } from './exportRanking';
 import { loadDemoDataset } from './loadDemoDataset';
+import { forgetDataset, loadRememberedDataset, loadRememberPreference, rememberDataset, saveRememberPreference } from './rememberedDataset';
 import { mapColouring } from './mapColouring';
 import { shiftColouring } from './shiftColouring';
 import { stabilityBadges } from './stabilityBadges';
@@ -105,6 +106,10 @@ export function App() {
   const [showFlags, setShowFlags] = useState(false);
   // A preference of this browser (not of the shared view): stronger text, borders and focus ring, cividis on the map.
   const [highContrast, setHighContrast] = useState(() => loadHighContrast(browserStorage()));
+  // Whether applied datasets are kept in this browser (IndexedDB) and reopened at the next visit.
+  const [remember, setRemember] = useState(() => loadRememberPreference(browserStorage()));
+  const keepDataset = (kept: Dataset) =>
+    void rememberDataset(kept).then((failed) => failed && setProblems((p) => [...p, noticeProblem('rememberedDataset', failed)]));
   useEffect(() => {
     document.documentElement.classList.toggle(HIGH_CONTRAST_CLASS, highContrast);
     saveHighContrast(browserStorage(), highContrast);
@@ -152,12 +157,22 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
-    loadDemoDataset()
-      .then(({ dataset: demo, problems: found, requests }) => {
+    // The dataset the user asked this browser to remember opens instead of the demo city.
+    const kept = remember ? loadRememberedDataset() : Promise.resolve({ dataset: null, problem: null });
+    kept
+      .then(async ({ dataset: remembered, problem }) => {
+        if (cancelled) return;
+        const told = problem ? [noticeProblem('rememberedDataset', problem)] : [];
+        if (remembered) {
+          dispatch({ type: 'datasetLoaded', dataset: remembered });
+          setProblems(told);
+          return;
+        }
+        const { dataset: demo, problems: found, requests } = await loadDemoDataset();
         if (cancelled) return;
         if (demo) demoRequests.current = { dataset: demo, requests };
         if (demo) dispatch({ type: 'datasetLoaded', dataset: demo });
-        setProblems(found);
+        setProblems([...told, ...found]);
       })
       .catch((error: unknown) => {
         if (!cancelled) setProblems([{ file: t('problems.source.demo'), row: null, column: null, message: String(error), severity: 'error' }]);
@@ -675,6 +690,14 @@ export function App() {
             dispatch({ type: mode === 'replace' ? 'datasetLoaded' : 'indicatorsAdded', dataset: next });
             setProblems(notes);
             setShowLoader(false);
+            if (remember) keepDataset(next);
+          }}
+          remember={remember}
+          onRemember={(on) => {
+            setRemember(on);
+            saveRememberPreference(browserStorage(), on);
+            if (on && dataset && !dataset.synthetic) keepDataset(dataset);
+            if (!on) void forgetDataset().then((failed) => failed && setProblems((p) => [...p, noticeProblem('rememberedDataset', failed)]));
           }}
           onClose={() => setShowLoader(false)}
         />

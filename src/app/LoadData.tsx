@@ -29,6 +29,9 @@ import { filesJob, objectJob, sheetJob, type StagingJob } from './stagingJobs';
 export interface LoadDataProps {
   dataset: Dataset | null;
   onDataset: (dataset: Dataset, mode: 'replace' | 'add', notes: Problem[]) => void;
+  /** Whether applied datasets are kept in this browser and reopened next time. */
+  remember: boolean;
+  onRemember: (on: boolean) => void;
   onClose: () => void;
 }
 
@@ -41,7 +44,7 @@ const PROGRESS_DELAY_MS = 400;
  * read and checked here, in a worker with progress and a Cancel button, the user confirms keys,
  * sheets, years and number formats, and only "Apply" changes what the app shows.
  */
-export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
+export function LoadData({ dataset, onDataset, remember, onRemember, onClose }: LoadDataProps) {
   const [staging, setStaging] = useState<Staging>(EMPTY_STAGING);
   const [progress, setProgress] = useState<StagingProgress | null>(null);
   const [progressShown, setProgressShown] = useState(false);
@@ -161,6 +164,10 @@ export function LoadData({ dataset, onDataset, onClose }: LoadDataProps) {
           {t('load.hintFiles')} {t('load.hintPrepared')} <code>npm run prepare-data</code>
           {t('load.hintPreparedEnd')} {t('load.hintLocal')}
         </p>
+        <label className="remember">
+          <input type="checkbox" checked={remember} onChange={(e) => onRemember(e.currentTarget.checked)} />
+          {t('load.remember')}
+        </label>
         {progress && progressShown && (
           <div className="staging-progress">
             <span className="stage">{stageText}</span>

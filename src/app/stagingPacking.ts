@@ -115,7 +115,8 @@ export async function unpackStaging(packed: PackedStaging, options: UnpackOption
   return { boundaries, tables, prepared: packed.prepared, problems: packed.problems };
 }
 
-function packFeatures(features: readonly BoundaryFeature[]): PackedFeatures {
+/** Features in flat typed arrays (see PackedFeatures). */
+export function packFeatures(features: readonly BoundaryFeature[]): PackedFeatures {
   let polygons = 0;
   let rings = 0;
   let positions = 0;
@@ -158,7 +159,8 @@ function polygonsOf(f: BoundaryFeature): Position[][][] {
   return f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
 }
 
-function unpackFeature(packed: PackedFeatures, i: number): BoundaryFeature {
+/** Feature i back from packFeatures. */
+export function unpackFeature(packed: PackedFeatures, i: number): BoundaryFeature {
   const kind = KINDS[packed.kinds[i]];
   const polygons: Position[][][] = [];
   for (let p = packed.polygonStarts[i]; p < packed.polygonStarts[i + 1]; p++) {
