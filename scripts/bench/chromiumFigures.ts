@@ -363,6 +363,22 @@ async function measure(browser: Browser, url: string, data: BenchData, runs: num
 
   const state = await page.evaluate(() => (window as unknown as BenchWindow).__chw.getState().wardCount);
   if (state !== WARDS) throw new Error(`bench: the page ended with ${state} wards, not ${WARDS}`);
+
+  log('Chromium: reopen on the remembered Belgium dataset');
+  const reopens = await reopenRuns(page, runs);
+  figures.push(
+    figure(
+      {
+        id: 'chromium.reopen',
+        label: 'open the app on the remembered Belgium dataset until the map is idle',
+        where: WHERE,
+        unit: 'ms',
+        target: { op: '<', value: 3000 },
+        how: `"Remember the applied dataset" ticked once with Belgium applied (the app keeps it packed in IndexedDB), then ${runs} reloads of the same page (warm HTTP cache, as a returning user): navigation start -> first data-idle="true" (the page then shows ${WARDS} wards)`,
+      },
+      reopens,
+    ),
+  );
   return { figures, version: browser.version(), startupScripts, errors, notes };
 }
 
@@ -763,6 +779,39 @@ async function exportButtonRuns(page: Page, runs: number): Promise<number[]> {
     const ms = performance.now() - start;
     await download.delete();
     if (k > 0) times.push(ms);
+  }
+  return times;
+}
+
+/** Ticks "Remember the applied dataset", waits until IndexedDB holds it, then times `runs` reloads until the map is idle with Belgium. */
+async function reopenRuns(page: Page, runs: number): Promise<number[]> {
+  await page.getByRole('button', { name: 'Open files…' }).click();
+  await page.getByRole('region', { name: 'Open files' }).getByRole('checkbox', { name: /Remember the applied dataset/ }).check();
+  await pollUntil(
+    page,
+    () =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('chw-planner');
+        open.onsuccess = () => {
+          const read = open.result.transaction('workability').objectStore('workability').get('dataset:remembered');
+          read.onsuccess = () => resolve(read.result !== undefined);
+          read.onerror = () => resolve(false);
+        };
+        open.onerror = () => resolve(false);
+      }),
+    null,
+    60_000,
+  );
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.reload();
+    await page.waitForSelector(`[data-testid="map"][data-idle="true"][data-ward-count="${WARDS}"]`, { timeout: 120_000 });
+    const events = await page.evaluate(() => (window as unknown as BenchWindow).__bench.events);
+    // No demo city opens first: the page's first idle map is Belgium's (checked by the selector above;
+    // the ward count can be on the map element from its first render, so it logs no change).
+    const idle = events.find((e) => e.name === 'data-idle' && e.value === 'true');
+    if (!idle) throw new Error('bench: the reopened page never went idle with Belgium');
+    times.push(idle.t);
   }
   return times;
 }
