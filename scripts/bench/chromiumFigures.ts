@@ -1,3 +1,4 @@
+import { hasRememberedDataset } from '../rememberedInPage';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { preview } from 'vite';
@@ -787,21 +788,7 @@ async function exportButtonRuns(page: Page, runs: number): Promise<number[]> {
 async function reopenRuns(page: Page, runs: number): Promise<number[]> {
   await page.getByRole('button', { name: 'Open files…' }).click();
   await page.getByRole('region', { name: 'Open files' }).getByRole('checkbox', { name: /Remember the applied dataset/ }).check();
-  await pollUntil(
-    page,
-    () =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('chw-planner');
-        open.onsuccess = () => {
-          const read = open.result.transaction('workability').objectStore('workability').get('dataset:remembered');
-          read.onsuccess = () => resolve(read.result !== undefined);
-          read.onerror = () => resolve(false);
-        };
-        open.onerror = () => resolve(false);
-      }),
-    null,
-    60_000,
-  );
+  await pollUntil(page, hasRememberedDataset, null, 60_000);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     await page.reload();

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasRememberedDataset } from '../../scripts/rememberedInPage';
 import { appForSuite, browserSkipReason, outputPath, waitForMapIdle } from './harness';
 
 const skipReason = browserSkipReason();
@@ -53,17 +54,7 @@ describe.skipIf(skipReason !== null)('remembering the applied dataset in this br
     await expect.poll(() => page.locator('tr[data-code]').count()).toBe(9);
     const ranking = await page.locator('tr[data-code]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
     // Stored after Apply: wait until IndexedDB holds it, then come back as next week.
-    await expect
-      .poll(() => page.evaluate(() => new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('chw-planner');
-        open.onsuccess = () => {
-          const read = open.result.transaction('workability').objectStore('workability').get('dataset:remembered');
-          read.onsuccess = () => resolve(read.result !== undefined);
-          read.onerror = () => resolve(false);
-        };
-        open.onerror = () => resolve(false);
-      })))
-      .toBe(true);
+    await expect.poll(() => page.evaluate(hasRememberedDataset)).toBe(true);
     await page.reload();
     await waitForMapIdle(page);
     expect(await page.locator('tr[data-code]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).toEqual(ranking);
