@@ -1,5 +1,5 @@
 import en from '../i18n/locales/en.json';
-import { english, messageText, type Problem, type Severity, type Translate } from '../io/problem';
+import { english, fillIn, messageText, type Problem, type Severity, type Translate } from '../io/problem';
 
 /** A notice's key under `notices` in the locale files. */
 export type NoticeKey = keyof typeof en.notices;
@@ -58,11 +58,6 @@ function valueText(value: NoticeValue, translate: NoticeTranslate, translateProb
     return value.problems.map((p) => (p.key ? messageText(p.key, p.values ?? {}, translateProblem) : p.message)).join('; ');
   }
   return noticeText(value, translate, translateProblem);
-}
-
-/** A text with its {{name}} placeholders replaced by the values, as i18next does without formatting. */
-function fillIn(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** Where a problem the app itself reports comes from ("shared link", "saved scenarios"): a key under `problems.source`. */

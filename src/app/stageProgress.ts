@@ -1,4 +1,5 @@
 import en from '../i18n/locales/en.json';
+import { fillIn } from '../io/problem';
 
 /** The stages a staging run goes through, named by their key under `load.stages` in the locale files. */
 export type StageKey = keyof typeof en.load.stages;
@@ -24,9 +25,4 @@ export interface StagingProgress {
  */
 export function stageProgress(key: StageKey, values: StageValues, fraction: number | null): StagingProgress {
   return { stage: fillIn(en.load.stages[key], values), key, values, fraction };
-}
-
-/** A text with its {{name}} placeholders replaced by the values, as i18next does without formatting. */
-function fillIn(text: string, values: StageValues): string {
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

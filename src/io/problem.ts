@@ -91,7 +91,15 @@ export const english: Translate = (key, values) => {
   const plural = typeof count === 'number' ? templates[`${key}_${ENGLISH_PLURALS.select(count)}`] : undefined;
   const template = plural ?? templates[key];
   if (template === undefined) throw new Error(`invalid problem key: ${key}`);
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fillIn(template, values);
 };
+
+/**
+ * A text with its {{name}} placeholders replaced by the values, as i18next does without formatting;
+ * a placeholder without a value stays as it is. fillIn('row {{row}}', { row: 3 }) -> 'row 3'
+ */
+export function fillIn(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
 
 const ENGLISH_PLURALS = new Intl.PluralRules('en');
