@@ -1,4 +1,5 @@
 import type { StorageLike } from './matchStore';
+import { loadSwitch, saveSwitch } from './preference';
 import type { PaletteName } from './state';
 
 /** Where the high-contrast choice is kept: a preference of this browser, not part of a shared view. */
@@ -12,21 +13,12 @@ export const HIGH_CONTRAST_PALETTE: PaletteName = 'cividis';
 
 /** Whether high contrast was switched on earlier in this browser; off when nothing (readable) is stored. */
 export function loadHighContrast(storage: StorageLike | null): boolean {
-  try {
-    return storage?.getItem(HIGH_CONTRAST_KEY) === 'on';
-  } catch {
-    return false;
-  }
+  return loadSwitch(storage, HIGH_CONTRAST_KEY);
 }
 
 /** Remembers the choice; best effort, the mode still applies for this visit when storage refuses. */
 export function saveHighContrast(storage: StorageLike | null, on: boolean): void {
-  try {
-    if (on) storage?.setItem(HIGH_CONTRAST_KEY, 'on');
-    else storage?.removeItem(HIGH_CONTRAST_KEY);
-  } catch {
-    // Full or blocked storage: nothing to keep.
-  }
+  saveSwitch(storage, HIGH_CONTRAST_KEY, on);
 }
 
 /**

@@ -6,6 +6,7 @@ import { notice, type Notice } from './notice';
 import { packFeatures, unpackFeature, type PackedFeatures } from './stagingPacking';
 import { isQuotaExceeded, messageOf } from './storageError';
 import type { StorageLike } from './matchStore';
+import { loadSwitch, saveSwitch } from './preference';
 import { fieldInputStore } from './workabilityStore';
 import { packNullable, unpackNullable } from './workerPacking';
 
@@ -130,19 +131,10 @@ export const REMEMBER_PREFERENCE_KEY = 'chw-planner:remember-dataset';
 
 /** Whether the user asked to remember applied datasets in this browser; off when nothing (readable) is stored. */
 export function loadRememberPreference(storage: StorageLike | null): boolean {
-  try {
-    return storage?.getItem(REMEMBER_PREFERENCE_KEY) === 'on';
-  } catch {
-    return false;
-  }
+  return loadSwitch(storage, REMEMBER_PREFERENCE_KEY);
 }
 
 /** Keeps the choice; best effort (blocked storage keeps it for this visit only). */
 export function saveRememberPreference(storage: StorageLike | null, on: boolean): void {
-  try {
-    if (on) storage?.setItem(REMEMBER_PREFERENCE_KEY, 'on');
-    else storage?.removeItem(REMEMBER_PREFERENCE_KEY);
-  } catch {
-    // Full or blocked storage: nothing to keep.
-  }
+  saveSwitch(storage, REMEMBER_PREFERENCE_KEY, on);
 }
